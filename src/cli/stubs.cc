@@ -1,0 +1,28 @@
+// Subcommands whose stage is not built yet. Each moves to its own file when it is.
+#include "cli/commands.h"
+
+namespace sitrep::cli {
+
+Runner AddGeo(CLI::App& app) {
+  return NotYetAvailable(app, "geo", "show the places found in a text");
+}
+Runner AddIngest(CLI::App& app) {
+  return NotYetAvailable(app, "ingest", "code and store articles and their events");
+}
+Runner AddEvents(CLI::App& app) {
+  return NotYetAvailable(app, "events", "print stored events");
+}
+Runner AddTrend(CLI::App& app) {
+  return NotYetAvailable(app, "trend", "escalation series from the store");
+}
+Runner AddAlerts(CLI::App& app) {
+  return NotYetAvailable(app, "alerts", "escalation alerts from the store");
+}
+Runner AddServe(CLI::App& app) {
+  return NotYetAvailable(app, "serve", "HTTP JSON API and web dashboard");
+}
+Runner AddWatch(CLI::App& app) {
+  return NotYetAvailable(app, "watch", "follow news feeds and code what arrives");
+}
+
+}  // namespace sitrep::cli
