@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ struct ArticlePlaces {
 };
 
 class Gazetteer;  // defined in geo/gazetteer.h
+
+// The place of an event told in sentence `sentence` around byte offset `near`: a place
+// mentioned in that sentence (the one closest to `near`), else the nearest preceding mention in
+// the same paragraph, else the article's focus country; nullopt when the article names no place.
+std::optional<Location> EventLocation(const ArticlePlaces& places, const AnalyzedText& text,
+                                      uint32_t sentence, uint32_t near);
 
 class Geocoder {
  public:

@@ -1,0 +1,93 @@
+// The event store: one interface, two back ends (embedded SQLite, PostgreSQL through libpq).
+// Articles are kept with their metadata, normalized body and content hash; ingest is
+// idempotent; the same happening reported by several articles is merged into one event that
+// keeps every report as a source. All SQL is parameterized.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/article.h"
+#include "base/date.h"
+#include "base/event.h"
+#include "base/result.h"
+
+namespace sitrep {
+
+// Filters shared by `sitrep events`, the API and the analytics.
+struct EventQuery {
+  std::optional<Date> from;  // events whose date range overlaps [from, to]
+  std::optional<Date> to;
+  std::string actor;    // matches source or target code prefix or actor text (case-insensitive)
+  std::string country;  // ISO alpha-3: location country, source or target country
+  std::string type;     // CAMEO code prefix ("19", "195"), or ACLED type / sub-type name
+  std::string text;     // full-text search over the evidence sentences
+  struct Near {
+    double lat = 0, lon = 0, km = 0;
+  };
+  std::optional<Near> near;
+  std::string sort = "date";  // date, -date, goldstein, fatalities, sources
+  size_t limit = 0;           // 0: no limit
+  size_t offset = 0;
+};
+
+// One report of an event: the article and sentence it came from.
+struct EventSource {
+  std::string article_id;
+  std::string title;
+  std::string outlet;
+  std::string url;
+  std::optional<Date> published;
+  std::string sentence;
+  size_t start = 0;
+  size_t end = 0;
+};
+
+struct StoredArticle {
+  Article article;
+  std::vector<std::string> event_ids;  // events this article reports (after merging)
+};
+
+enum class IngestOutcome { kNew, kUnchanged, kReplaced };
+
+struct StoreCounts {
+  size_t articles = 0;
+  size_t events = 0;   // merged events
+  size_t reports = 0;  // event sources
+};
+
+class Store {
+ public:
+  // "sqlite:PATH" (also a bare path), or "postgresql://…" / "postgres://…". Creates or migrates
+  // the schema. Errors name the URL and what failed.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+  virtual ~Store() = default;
+
+  // Stores one coded article and its events in one transaction. Same content hash as stored:
+  // nothing changes (kUnchanged). Same article id with another hash: its events are replaced
+  // atomically (kReplaced). Events are merged with matching events from other articles.
+  virtual Result<IngestOutcome> PutArticle(const Article& article,
+                                           const std::vector<Event>& events) = 0;
+  // Several articles in one transaction (a batch); outcomes in order.
+  virtual Result<std::vector<IngestOutcome>> PutArticles(
+      const std::vector<std::pair<Article, std::vector<Event>>>& batch) = 0;
+
+  // Streams matching events (merged, with num_sources/num_articles) to `sink`.
+  virtual Status QueryEvents(const EventQuery& query,
+                             const std::function<void(const Event&)>& sink) = 0;
+  virtual Result<size_t> CountEvents(const EventQuery& query) = 0;
+  virtual Result<std::optional<Event>> GetEvent(const std::string& id) = 0;
+  virtual Result<std::vector<EventSource>> GetSources(const std::string& event_id) = 0;
+  virtual Result<std::optional<StoredArticle>> GetArticle(const std::string& id) = 0;
+  virtual Result<bool> HasArticleUrl(const std::string& url) = 0;  // for the feed watcher
+  virtual Result<StoreCounts> Counts() = 0;
+
+  // A small key-value table for state that must survive restarts (feed ETags, alert levels).
+  virtual Result<std::optional<std::string>> GetState(const std::string& key) = 0;
+  virtual Status PutState(const std::string& key, const std::string& value) = 0;
+};
+
+}  // namespace sitrep
