@@ -2,8 +2,11 @@
 // in sitrep (sentences, evidence spans) refers to.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/date.h"
 
@@ -20,6 +23,11 @@ struct Article {
   std::string content_hash;  // SHA-256 hex of body
   std::string origin;        // where it came from: a path, "path:line" or "stdin"
   std::string format;        // "text", "markdown", "html" or "jsonl"
+  // From body offsets back to byte offsets of the source document (for JSON Lines: of the
+  // decoded "text" value). Checkpoints (body_offset, source_offset), sorted by body offset; a
+  // body offset b maps to cp.second + (b - cp.first) for the last checkpoint cp with
+  // cp.first <= b. See read/source_map.h for the lookup.
+  std::vector<std::pair<uint32_t, uint32_t>> source_map;
 };
 
 }  // namespace sitrep
