@@ -21,8 +21,5 @@ Runner AddAlerts(CLI::App& app) {
 Runner AddServe(CLI::App& app) {
   return NotYetAvailable(app, "serve", "HTTP JSON API and web dashboard");
 }
-Runner AddWatch(CLI::App& app) {
-  return NotYetAvailable(app, "watch", "follow news feeds and code what arrives");
-}
 
 }  // namespace sitrep::cli
