@@ -21,8 +21,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(const PipelineOptions& options)
   return p;
 }
 
-std::vector<Event> Pipeline::Code(const Article& article) const {
+std::vector<Event> Pipeline::Code(const Article& article, size_t* sentences) const {
   AnalyzedText text = Analyze(article.body, article.published);
+  if (sentences) *sentences = text.sentences.size();
   ArticlePlaces places = geocoder_->Locate(article.body, text);
   return coder_->Code(article, text, places);
 }
@@ -69,8 +70,8 @@ void Pipeline::Run(const std::vector<std::string>& paths,
                    const std::function<void(Result<CodedArticle>)>& sink) const {
   auto code_one = [this](Result<Article> article) -> Result<CodedArticle> {
     if (!article) return Error{article.error()};
-    CodedArticle out{std::move(article.value()), {}};
-    out.events = Code(out.article);
+    CodedArticle out{std::move(article.value()), {}, 0};
+    out.events = Code(out.article, &out.sentences);
     return out;
   };
   if (options_.threads <= 1) {

@@ -28,14 +28,15 @@ struct PipelineOptions {
 struct CodedArticle {
   Article article;
   std::vector<Event> events;
+  size_t sentences = 0;  // for throughput figures
 };
 
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Open(const PipelineOptions& options);
 
-  // Codes one article already read.
-  std::vector<Event> Code(const Article& article) const;
+  // Codes one article already read; `sentences`, when given, gets its sentence count.
+  std::vector<Event> Code(const Article& article, size_t* sentences = nullptr) const;
   // Reads and codes everything under `paths`; `sink` gets each article (or the error that
   // stopped it) in input order.
   void Run(const std::vector<std::string>& paths,
