@@ -9,32 +9,67 @@
 #include <vector>
 
 #include "base/date.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
+// Bits of Token::flags.
+enum TokenFlag : uint8_t {
+  kCapitalized = 1 << 0,     // first byte is an ASCII capital
+  kAllCaps = 1 << 1,         // two or more letters, all capitals ("ISIS", "U.S.")
+  kClitic = 1 << 2,          // split-off "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"
+  kAbbreviation = 1 << 3,    // the token ends with a period that belongs to it ("Gen.", "U.S.")
+  kLineStart = 1 << 4,       // first token of a line
+  kParagraphStart = 1 << 5,  // first token of a paragraph
+  kSpaceBefore = 1 << 6,     // whitespace precedes the token
+  kHyphenated = 1 << 7,      // an inner hyphen ("al-Assad", "twenty-five", "Iran-backed")
+};
+
+// A token is a byte range of the body; its text is body.substr(start, end - start). Words carry
+// the id of their entry in the closed vocabulary (text/lexicon.h), kNone for open-class words.
+// Possessive "'s" and other clitics are split off as their own kWord tokens flagged kClitic
+// ("Biden's" = "Biden" + "'s"; "aren't" = "are" + "n't"; "can't" = "ca" + "n't").
+// Numbers keep inner ",", "." and ":" ("1,200", "3.5", "17:50"), an ISO date ("2021-07-07") and
+// a letter suffix ("2am", "14th", "1990s", "10km"); "25-year-old" is one kWord.
 struct Token {
   uint32_t start = 0;
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
+  uint8_t flags = 0;     // TokenFlag bits
+  Lex lex = Lex::kNone;  // vocabulary id
+  int8_t lex_value = 0;  // month 1..12, weekday 0..6, cardinal value, multiplier exponent
+
+  uint32_t size() const { return end - start; }
+  bool Has(TokenFlag f) const { return (flags & f) != 0; }
 };
+
+// The token's text inside `body`.
+inline std::string_view TokenText(std::string_view body, const Token& t) {
+  return body.substr(t.start, t.end - t.start);
+}
+// Case-insensitive (ASCII) comparison of a token with a lower-case word.
+bool TokenIs(std::string_view body, const Token& t, std::string_view lower_word);
 
 struct DateMention {
   uint32_t start = 0;
   uint32_t end = 0;
   DateRange range;
+  bool relative = false;  // resolved against the publication day or an earlier mention
 };
 
 struct NumberMention {
   uint32_t start = 0;
   uint32_t end = 0;
-  double value = 0;           // "at least two" → 2, "dozens" → 24 (approximate)
-  std::string unit;           // the noun counted, lower-case: "rockets", "soldiers"; "" if none
-  uint32_t unit_start = 0;    // offsets of the unit word(s), equal to end when there is no unit
+  double value = 0;         // "at least two" → 2, "dozens" → 24 (approximate)
+  std::string unit;         // the noun counted, lower-case: "rockets", "soldiers"; "" if none
+  uint32_t unit_start = 0;  // offsets of the unit word(s), equal to end when there is no unit
   uint32_t unit_end = 0;
-  bool approximate = false;   // "about", "dozens", "some"
-  bool lower_bound = false;   // "at least", "more than"
+  bool approximate = false;  // "about", "dozens", "some"
+  bool lower_bound = false;  // "at least", "more than"
+  bool identifier = false;   // a name, not a count: "brigade 14", "No. 5" (unit is "")
+  uint32_t first_token = 0;  // index in Sentence::tokens of the mention's first token
 };
 
 enum class Modality : uint8_t { kAsserted, kHypothetical, kFuture, kQuestion, kReported };
@@ -52,6 +87,10 @@ struct Cue {
   uint32_t start = 0;
   uint32_t end = 0;
   CueKind kind = CueKind::kNegation;
+  // Where the cue's scope ends: the end of its clause (the next ", but", ";", relative or
+  // subordinate clause opener) or of the sentence. A reporting cue scopes over what follows.
+  uint32_t scope_end = 0;
+  bool in_main_clause = false;  // the cue sits in the sentence's main clause
 };
 
 struct Sentence {
