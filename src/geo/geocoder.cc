@@ -1,0 +1,384 @@
+#include "geo/geocoder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "base/paths.h"
+#include "geo/fold.h"
+#include "geo/gazetteer.h"
+#include "geo/words.h"
+
+namespace sitrep {
+namespace {
+
+using geo::NameToken;
+using geo::Place;
+using geo::PlaceKind;
+
+// Below this population a one-word town is believed only where the article's countries are.
+constexpr uint32_t kTownPopulation = 15000;
+constexpr size_t kMaxNameWords = 8;
+
+std::string_view PrecisionOf(PlaceKind k) {
+  switch (k) {
+    case PlaceKind::kCountry: return "country";
+    case PlaceKind::kAdmin1: return "admin1";
+    case PlaceKind::kRegion: return "region";
+    case PlaceKind::kSite: return "site";
+    default: return "city";
+  }
+}
+
+// A name found in the text, before choosing among the places that bear it.
+struct Match {
+  size_t first = 0, last = 0;  // token range [first, last)
+  uint32_t start = 0, end = 0;
+  std::vector<uint32_t> places;
+  bool demonym_only = false;
+  bool wants_admin1 = false;  // "… province"
+  bool wants_city = false;    // "… city"
+  bool modifier = false, relative = false, locative = false;
+  bool single_word = false;
+  int chosen = -1;  // index into places
+};
+
+bool IsWeakTown(const Place& p, bool single_word) {
+  if (p.kind != PlaceKind::kCity) return false;
+  if (p.feature == "PPLC" || p.feature == "PPLA") return false;
+  return single_word ? p.population < kTownPopulation : p.population < 1000;
+}
+
+class Locator {
+ public:
+  Locator(const geo::Gazetteer& g, std::string_view body) : g_(g), body_(body) {}
+
+  std::vector<Match> FindMatches(const std::vector<NameToken>& t) const {
+    std::vector<Match> out;
+    for (size_t i = 0; i < t.size();) {
+      Match m;
+      if (!t[i].key.empty() && MatchAt(t, i, &m)) {
+        out.push_back(std::move(m));
+        i = out.back().last;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  // The longest name starting at content token i, if it passes the capitalization checks.
+  bool MatchAt(const std::vector<NameToken>& t, size_t i, Match* m) const {
+    auto hit = g_.Find(t[i].key);
+    if (hit.max_words == 0) return false;
+    std::vector<size_t> content{i};  // content tokens that may follow, in one run
+    for (size_t j = i; j + 1 < t.size() && content.size() < std::min<size_t>(hit.max_words,
+                                                                             kMaxNameWords);) {
+      if (!t[j].joined_to_next) break;
+      ++j;
+      if (!t[j].key.empty()) content.push_back(j);
+    }
+    for (size_t n = content.size(); n >= 1; --n) {
+      size_t last = content[n - 1] + 1;
+      auto places = n == 1 ? hit.places : g_.Find(geo::JoinKeys(t, i, last)).places;
+      if (places.empty()) continue;
+      Match cand;
+      cand.first = i;
+      cand.last = last;
+      cand.single_word = n == 1;
+      if (!Plausible(t, cand, places)) continue;
+      Finish(t, &cand);
+      *m = std::move(cand);
+      return true;
+    }
+    return false;
+  }
+
+  // Keeps the places a reader could mean here: capitalized names, no common English words
+  // standing for towns, no acronyms standing for towns.
+  bool Plausible(const std::vector<NameToken>& t, Match& m,
+                 std::span<const uint32_t> places) const {
+    const NameToken& head = t[m.first];
+    bool any_caps = false;
+    for (size_t k = m.first; k < m.last; ++k) any_caps |= t[k].capitalized;
+    if (!any_caps) return false;
+    bool common = m.single_word && geo::IsCommonWord(head.key);
+    bool acronym = m.single_word && head.all_caps && head.end - head.start <= 4;
+    bool person = m.single_word && NextToName(t, m);
+    bool only_demonyms = true;
+    for (uint32_t id : places) {
+      Place p = g_.Get(id);
+      bool is_town = p.kind == PlaceKind::kCity;
+      if (is_town && (!head.capitalized || common || acronym || person)) continue;
+      if (p.kind == PlaceKind::kAdmin1 && (common || acronym || person || !head.capitalized))
+        continue;
+      if (p.kind == PlaceKind::kDemonym && !head.capitalized) continue;
+      m.places.push_back(id);
+      only_demonyms &= p.kind == PlaceKind::kDemonym;
+    }
+    m.demonym_only = only_demonyms;
+    return !m.places.empty();
+  }
+
+  // A capitalized word right before or after that is no place word: "Joe Biden", "Washington
+  // Post" — a person's or an organization's name, not a town.
+  static bool NextToName(const std::vector<NameToken>& t, const Match& m) {
+    auto name_like = [](const NameToken& x) {
+      return x.capitalized && !x.key.empty() && !geo::IsCommonWord(x.key) &&
+             !geo::IsPlaceTypeWord(x.key) && !geo::IsDirectionWord(x.key);
+    };
+    if (m.last < t.size() && t[m.last - 1].joined_to_next && name_like(t[m.last])) return true;
+    size_t b = m.first;
+    while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;  // "al-"
+    return b > 0 && t[b - 1].joined_to_next && name_like(t[b - 1]);
+  }
+
+  // Span, trailing place word ("province", "city") and the context flags.
+  void Finish(const std::vector<NameToken>& t, Match* m) const {
+    size_t b = m->first;
+    while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;
+    m->start = t[b].start;
+    m->end = t[m->last - 1].end;
+    if (m->last < t.size() && t[m->last - 1].joined_to_next) {
+      const std::string& next = t[m->last].key;
+      if (next == "province" || next == "governorate" || next == "provinces") {
+        m->wants_admin1 = true;
+      } else if (next == "city" || next == "town") {
+        m->wants_city = true;
+      }
+      if (m->wants_admin1 || m->wants_city) {
+        m->end = t[m->last].end;
+        ++m->last;
+      }
+    }
+    if (m->last < t.size() && t[m->last - 1].joined_to_next) {
+      const NameToken& next = t[m->last];
+      bool compound = t[m->last - 1].hyphen_after && !next.capitalized;  // "Iran-backed"
+      m->modifier = compound || geo::IsActorNoun(next.key) ||
+                    (next.capitalized && !geo::IsCommonWord(next.key) &&
+                     !geo::IsPlaceTypeWord(next.key));
+    }
+    if (b >= 1) {
+      const std::string& prev = t[b - 1].key;
+      m->locative = geo::IsLocativeWord(prev);
+      if (prev == "of" && b >= 2 && geo::IsDirectionWord(t[b - 2].key)) m->relative = true;
+      if (prev == "from" && b >= 2 &&
+          (t[b - 2].key == "kilometers" || t[b - 2].key == "kilometres" || t[b - 2].key == "km" ||
+           t[b - 2].key == "miles"))
+        m->relative = true;
+      if (prev == "of" && b >= 2 && (t[b - 2].key == "outskirts" || t[b - 2].key == "edge"))
+        m->locative = true;
+    }
+  }
+
+  const geo::Gazetteer& g_;
+  std::string_view body_;
+};
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
+                 std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+// How likely a reader means this place, before and after the article's context.
+double Prior(const Place& p, const Match& m) {
+  switch (p.kind) {
+    case PlaceKind::kSite: return 9;
+    case PlaceKind::kCountry: return 8;
+    case PlaceKind::kRegion: return 7.5;
+    case PlaceKind::kAdmin1: return m.wants_admin1 ? 10 : 5.5;
+    case PlaceKind::kDemonym: return 0;
+    case PlaceKind::kCity: break;
+  }
+  double s = std::log10(p.population + 10.0);
+  if (p.feature == "PPLC") s += 1.5;
+  else if (p.feature == "PPLA") s += 0.8;
+  else if (p.feature == "PPLA2") s += 0.3;
+  if (m.wants_city) s += 3;
+  return s;
+}
+
+// Countries the article is about: one vote per place named in them, less for adjectives.
+class CountryContext {
+ public:
+  void Add(std::string_view country, double weight) {
+    if (!country.empty()) weights_[std::string(country)] += weight;
+  }
+  double Weight(std::string_view country) const {
+    auto it = weights_.find(std::string(country));
+    return it == weights_.end() ? 0 : it->second;
+  }
+  std::string Top() const {
+    std::string best;
+    double w = 0;
+    for (const auto& [c, v] : weights_)
+      if (v > w) {
+        w = v;
+        best = c;
+      }
+    return best;
+  }
+
+ private:
+  std::map<std::string, double> weights_;
+};
+
+double VoteOf(const Place& p, const Match& m) {
+  if (p.kind == PlaceKind::kDemonym) return 0.5;
+  if (p.kind == PlaceKind::kCountry && m.modifier) return 0.4;
+  return 1;
+}
+
+void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContext& context) {
+  // Names whose places all lie in one country vote first, without any choosing.
+  for (const Match& m : matches) {
+    std::string_view country = g.Get(m.places[0]).country;
+    bool one_country = true;
+    for (uint32_t id : m.places) one_country &= g.Get(id).country == country;
+    if (one_country) context.Add(country, VoteOf(g.Get(m.places[0]), m));
+  }
+  std::string top = context.Top();
+  std::vector<const Match*> anchors;
+  for (Match& m : matches) {
+    double best = -1e9;
+    for (size_t k = 0; k < m.places.size(); ++k) {
+      Place p = g.Get(m.places[k]);
+      double w = context.Weight(p.country);
+      if (IsWeakTown(p, m.single_word) && w < 1) continue;
+      double s = Prior(p, m) + (w >= 1 ? 3 : 0) + (!top.empty() && p.country == top ? 1 : 0);
+      if (p.kind == PlaceKind::kDemonym) s = m.demonym_only ? 1 : -1e8;
+      for (const Match* a : anchors) {
+        Place q = g.Get(a->places[a->chosen]);
+        if (q.kind != PlaceKind::kCountry && q.kind != PlaceKind::kDemonym &&
+            DistanceKm(p.lat, p.lon, q.lat, q.lon) < 300) {
+          s += 1.5;
+          break;
+        }
+      }
+      if (s > best) {
+        best = s;
+        m.chosen = static_cast<int>(k);
+      }
+    }
+    if (m.chosen >= 0 && m.places.size() == 1) anchors.push_back(&m);
+  }
+}
+
+uint32_t ParagraphOf(const std::vector<uint32_t>& starts, uint32_t offset) {
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  return it == starts.begin() ? 0 : static_cast<uint32_t>(it - starts.begin() - 1);
+}
+
+std::vector<uint32_t> ParagraphStarts(std::string_view body) {
+  std::vector<uint32_t> starts{0};
+  for (size_t i = body.find("\n\n"); i != std::string_view::npos; i = body.find("\n\n", i)) {
+    while (i < body.size() && (body[i] == '\n' || body[i] == ' ' || body[i] == '\r')) ++i;
+    if (i < body.size()) starts.push_back(static_cast<uint32_t>(i));
+  }
+  return starts;
+}
+
+uint32_t SentenceOf(const AnalyzedText& text, uint32_t offset) {
+  const auto& s = text.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), offset,
+                             [](uint32_t off, const Sentence& x) { return off < x.start; });
+  return it == s.begin() ? 0 : static_cast<uint32_t>(it - s.begin() - 1);
+}
+
+// "the same city", "the base", "there": places a later sentence points back at.
+std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
+  std::vector<PlaceAnaphor> out;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].key != "the" || !t[i].joined_to_next) continue;
+    size_t j = i + 1;
+    if (t[j].key == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
+    const std::string& noun = t[j].key;
+    std::string wants;
+    if (noun == "city" || noun == "town") wants = "city";
+    else if (noun == "base" || noun == "airport" || noun == "embassy" || noun == "compound" ||
+             noun == "facility" || noun == "site" || noun == "camp" || noun == "airbase")
+      wants = "site";
+    else if (noun == "area" || noun == "region" || noun == "province")
+      wants = "";
+    else
+      continue;
+    out.push_back({t[i].start, t[j].end, wants});
+  }
+  return out;
+}
+
+Location ToLocation(const Place& p, std::string_view text) {
+  Location l;
+  l.text = std::string(text);
+  l.country = std::string(p.country);
+  l.admin1 = p.kind == PlaceKind::kCountry ? "" : std::string(p.admin1);
+  l.lat = std::round(p.lat * 1e4) / 1e4;
+  l.lon = std::round(p.lon * 1e4) / 1e4;
+  l.precision = std::string(PrecisionOf(p.kind));
+  return l;
+}
+
+}  // namespace
+
+Geocoder::Geocoder(std::unique_ptr<geo::Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
+  for (uint32_t id = 0; id < gazetteer_->size(); ++id) {
+    Place p = gazetteer_->Get(id);
+    if (p.kind == PlaceKind::kCountry) country_records_.emplace(std::string(p.country), id);
+  }
+}
+
+Geocoder::~Geocoder() = default;
+
+Result<std::unique_ptr<Geocoder>> Geocoder::Open(const std::string& path) {
+  std::string file = path.empty() ? BuildDataDir() + "/gazetteer.bin" : path;
+  auto g = geo::Gazetteer::Load(file);
+  if (!g) return Error{g.error()};
+  return FromGazetteer(std::move(g.value()));
+}
+
+std::unique_ptr<Geocoder> Geocoder::FromGazetteer(std::unique_ptr<geo::Gazetteer> gazetteer) {
+  return std::unique_ptr<Geocoder>(new Geocoder(std::move(gazetteer)));
+}
+
+ArticlePlaces Geocoder::Locate(std::string_view body, const AnalyzedText& text) const {
+  ArticlePlaces out;
+  auto tokens = geo::TokenizeNames(body);
+  std::vector<Match> matches = Locator(*gazetteer_, body).FindMatches(tokens);
+  CountryContext context;
+  Resolve(*gazetteer_, matches, context);
+
+  out.paragraph_starts = ParagraphStarts(body);
+  out.anaphors = FindAnaphors(tokens);
+  CountryContext focus;
+  for (const Match& m : matches) {
+    if (m.chosen < 0) continue;
+    Place p = gazetteer_->Get(m.places[m.chosen]);
+    focus.Add(p.country, VoteOf(p, m));
+    if (p.kind == PlaceKind::kDemonym) continue;
+    PlaceMention pm;
+    pm.start = m.start;
+    pm.end = m.end;
+    pm.sentence = SentenceOf(text, m.start);
+    pm.paragraph = ParagraphOf(out.paragraph_starts, m.start);
+    pm.location = ToLocation(p, body.substr(m.start, m.end - m.start));
+    pm.modifier = m.modifier && p.kind == PlaceKind::kCountry;
+    pm.relative = m.relative;
+    pm.locative = m.locative;
+    pm.feature = std::string(p.feature);
+    out.mentions.push_back(std::move(pm));
+  }
+  out.focus_country = focus.Top();
+  auto it = country_records_.find(out.focus_country);
+  if (it != country_records_.end()) {
+    Place p = gazetteer_->Get(it->second);
+    out.focus = ToLocation(p, p.name);
+  }
+  return out;
+}
+
+}  // namespace sitrep

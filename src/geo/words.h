@@ -1,0 +1,16 @@
+// Small word lists the geocoder reads context from: English words that GeoNames also has as
+// town names, generic place words, prepositions of place, compass directions, and the nouns
+// that make a country name an actor ("U.S. troops"). All keys are folded (see fold.h).
+#pragma once
+
+#include <string_view>
+
+namespace sitrep::geo {
+
+bool IsCommonWord(std::string_view key);     // "of", "man", "police", "may", "reading", …
+bool IsPlaceTypeWord(std::string_view key);  // "province", "governorate", "city", …
+bool IsLocativeWord(std::string_view key);   // "in", "at", "near", "outside", "hit", …
+bool IsDirectionWord(std::string_view key);  // "south", "northeast", …
+bool IsActorNoun(std::string_view key);      // "forces", "troops", "officials", "embassy", …
+
+}  // namespace sitrep::geo

