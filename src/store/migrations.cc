@@ -1,0 +1,174 @@
+#include "store/migrations.h"
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace sitrep::store {
+
+std::string NowUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* sqlite;
+  const char* postgres;
+};
+
+// Version 1. articles: one row per article id, content_hash unique (the same body under two
+// ids is stored once). reports: one row per coded event of an article (a source of a merged
+// event), with the coded record as JSON. events: the merged events, one row each, with the
+// columns the filters need copied from their representative (first) report.
+const Migration kMigrations[] = {
+    {1,
+     R"sql(
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL, author TEXT NOT NULL, outlet TEXT NOT NULL, url TEXT NOT NULL,
+  published TEXT,
+  body TEXT NOT NULL, origin TEXT NOT NULL, format TEXT NOT NULL,
+  ingested_at TEXT NOT NULL);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE reports (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+  fatalities INTEGER, injuries INTEGER,
+  record TEXT NOT NULL,
+  UNIQUE (article_id, report_id));
+CREATE INDEX reports_event ON reports(event_id);
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  date_begin INTEGER NOT NULL, date_end INTEGER NOT NULL,
+  root TEXT NOT NULL, cameo TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  source_code TEXT, source_country TEXT, source_text TEXT,
+  target_code TEXT, target_country TEXT, target_text TEXT,
+  acled_type TEXT, acled_subtype TEXT,
+  location_text TEXT, location_country TEXT, location_precision TEXT, lat REAL, lon REAL,
+  fatalities INTEGER, injuries INTEGER,
+  num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+  primary_report INTEGER NOT NULL);
+CREATE INDEX events_bucket ON events(root, date_begin);
+CREATE INDEX events_date ON events(date_begin);
+CREATE INDEX events_lat ON events(lat);
+CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE reports_fts USING fts5(sentence, content='reports', content_rowid='seq');
+CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+  INSERT INTO reports_fts(rowid, sentence) VALUES (new.seq, new.sentence);
+END;
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+)sql",
+     R"sql(
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL, author TEXT NOT NULL, outlet TEXT NOT NULL, url TEXT NOT NULL,
+  published TEXT,
+  body TEXT NOT NULL, origin TEXT NOT NULL, format TEXT NOT NULL,
+  ingested_at TEXT NOT NULL);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE reports (
+  seq BIGSERIAL PRIMARY KEY,
+  event_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset BIGINT NOT NULL, end_offset BIGINT NOT NULL,
+  fatalities INTEGER, injuries INTEGER,
+  record TEXT NOT NULL,
+  UNIQUE (article_id, report_id));
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_fts ON reports USING GIN (to_tsvector('simple', sentence));
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  date_begin INTEGER NOT NULL, date_end INTEGER NOT NULL,
+  root TEXT NOT NULL, cameo TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
+  source_code TEXT, source_country TEXT, source_text TEXT,
+  target_code TEXT, target_country TEXT, target_text TEXT,
+  acled_type TEXT, acled_subtype TEXT,
+  location_text TEXT, location_country TEXT, location_precision TEXT,
+  lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+  fatalities INTEGER, injuries INTEGER,
+  num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+  primary_report BIGINT NOT NULL);
+CREATE INDEX events_bucket ON events(root, date_begin);
+CREATE INDEX events_date ON events(date_begin);
+CREATE INDEX events_lat ON events(lat);
+CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"},
+};
+
+Result<int> CurrentVersion(SqlConnection& db) {
+  auto row = db.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!row) return Error{row.error()};
+  return static_cast<int>((*row)->I64(0));
+}
+
+Status Apply(SqlConnection& db, const Migration& m) {
+  if (auto s = db.BeginWrite(); !s) return s;
+  // Another process may have migrated while we waited for the write lock.
+  auto version = CurrentVersion(db);
+  if (!version) {
+    db.Rollback();
+    return Error{version.error()};
+  }
+  if (*version >= m.version) {
+    db.Rollback();
+    return OkStatus();
+  }
+  auto s = db.ExecScript(db.dialect() == Dialect::kSqlite ? m.sqlite : m.postgres);
+  if (s)
+    s = db.Exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                {Int(m.version), Text(NowUtc())});
+  if (s) s = db.Commit();
+  if (!s) {
+    db.Rollback();
+    return Error{"migration " + std::to_string(m.version) + " failed: " + s.error()};
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status Migrate(SqlConnection& db) {
+  bool pg = db.dialect() == Dialect::kPostgres;
+  // Concurrent first opens of one PostgreSQL database take turns (a session-level lock).
+  if (pg) {
+    if (auto s = db.Exec("SELECT pg_advisory_lock(7401352001)"); !s) return s;
+  }
+  auto status = db.ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+      "applied_at TEXT NOT NULL)");
+  if (status) {
+    auto version = CurrentVersion(db);
+    if (!version) {
+      status = Error{version.error()};
+    } else if (*version > kSchemaVersion) {
+      status = Error{"the database has schema version " + std::to_string(*version) +
+                     ", newer than this sitrep knows (" + std::to_string(kSchemaVersion) + ")"};
+    } else {
+      for (const Migration& m : kMigrations) {
+        if (m.version <= *version) continue;
+        status = Apply(db, m);
+        if (!status) break;
+      }
+    }
+  }
+  if (pg) (void)db.Exec("SELECT pg_advisory_unlock(7401352001)");
+  return status;
+}
+
+}  // namespace sitrep::store

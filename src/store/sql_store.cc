@@ -1,0 +1,538 @@
+#include "store/sql_store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "base/hash.h"
+#include "store/event_query_sql.h"
+#include "store/merge.h"
+#include "store/migrations.h"
+
+namespace sitrep::store {
+namespace {
+
+constexpr int kMaxAttempts = 20;
+
+std::optional<int> MaxOpt(std::optional<int> a, std::optional<int64_t> b) {
+  if (!b) return a;
+  if (!a || *b > *a) return static_cast<int>(*b);
+  return a;
+}
+
+// The columns of an events row, in the order of kUpsertEvent.
+constexpr const char* kUpsertEvent = R"sql(
+INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein,
+  source_code, source_country, source_text, target_code, target_country, target_text,
+  acled_type, acled_subtype, location_text, location_country, location_precision, lat, lon,
+  fatalities, injuries, num_sources, num_articles, primary_report)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET date_begin = excluded.date_begin, date_end = excluded.date_end,
+  root = excluded.root, cameo = excluded.cameo, quad_class = excluded.quad_class,
+  goldstein = excluded.goldstein, source_code = excluded.source_code,
+  source_country = excluded.source_country, source_text = excluded.source_text,
+  target_code = excluded.target_code, target_country = excluded.target_country,
+  target_text = excluded.target_text, acled_type = excluded.acled_type,
+  acled_subtype = excluded.acled_subtype, location_text = excluded.location_text,
+  location_country = excluded.location_country,
+  location_precision = excluded.location_precision, lat = excluded.lat, lon = excluded.lon,
+  fatalities = excluded.fatalities, injuries = excluded.injuries,
+  num_sources = excluded.num_sources, num_articles = excluded.num_articles,
+  primary_report = excluded.primary_report)sql";
+
+struct EventRowCounts {
+  int64_t primary_report = 0;
+  int num_sources = 1, num_articles = 1;
+  std::optional<int> fatalities, injuries;
+};
+
+std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
+                                     const EventRowCounts& c) {
+  auto actor = [](const std::optional<Actor>& a, std::string Actor::*field) {
+    return a ? TextOrNull((*a).*field) : Null();
+  };
+  const auto& l = e.location;
+  return {Text(id),
+          Int(e.date.begin.days()),
+          Int(e.date.end.days()),
+          Text(KeyOf(e).root),
+          Text(e.cameo),
+          Int(e.quad_class),
+          Real(e.goldstein),
+          actor(e.source, &Actor::code),
+          actor(e.source, &Actor::country),
+          actor(e.source, &Actor::text),
+          actor(e.target, &Actor::code),
+          actor(e.target, &Actor::country),
+          actor(e.target, &Actor::text),
+          e.acled_type ? TextOrNull(*e.acled_type) : Null(),
+          e.acled_subtype ? TextOrNull(*e.acled_subtype) : Null(),
+          l ? Text(l->text) : Null(),
+          l ? TextOrNull(l->country) : Null(),
+          l ? TextOrNull(l->precision) : Null(),
+          l ? Real(l->lat) : Null(),
+          l ? Real(l->lon) : Null(),
+          IntOrNull(c.fatalities),
+          IntOrNull(c.injuries),
+          Int(c.num_sources),
+          Int(c.num_articles),
+          Int(c.primary_report)};
+}
+
+ArticleRef RefOf(const Article& a) {
+  return {a.id, a.title, a.url, a.published, a.outlet, a.author};
+}
+
+class SqlStore : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<SqlConnection> db)
+      : db_(std::move(db)), pg_(db_->dialect() == Dialect::kPostgres) {}
+
+  Result<IngestOutcome> PutArticle(const Article& article,
+                                   const std::vector<Event>& events) override {
+    auto outcomes = PutArticles({{article, events}});
+    if (!outcomes) return Error{outcomes.error()};
+    return outcomes->front();
+  }
+
+  Result<std::vector<IngestOutcome>> PutArticles(
+      const std::vector<std::pair<Article, std::vector<Event>>>& batch) override {
+    std::mt19937 jitter(std::random_device{}());
+    std::string last_error;
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      auto outcomes = TryBatch(batch);
+      if (outcomes) return outcomes;
+      last_error = outcomes.error();
+      if (!db_->LastErrorTransient()) break;
+      // Another writer won a race (deadlock, unique key): back off a little and redo it all.
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(5 + jitter() % (20 << std::min(attempt, 4))));
+    }
+    return Error{last_error};
+  }
+
+  Status QueryEvents(const EventQuery& query,
+                     const std::function<void(const Event&)>& sink) override {
+    auto filter = BuildFilter(query, db_->dialect());
+    if (!filter) return Error{filter.error()};
+    std::string sql =
+        "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
+        "FROM events e JOIN reports r ON r.seq = e.primary_report" +
+        filter->where + filter->order + filter->limit;
+    auto params = filter->params;
+    params.insert(params.end(), filter->limit_params.begin(), filter->limit_params.end());
+    Status inner = OkStatus();
+    auto status = db_->QueryEach(sql, params, [&](const SqlRow& row) {
+      auto e = EventFromRow(row);
+      if (!e) {
+        if (inner) inner = Error{e.error()};
+        return;
+      }
+      sink(*e);
+    });
+    if (!status) return status;
+    return inner;
+  }
+
+  Result<size_t> CountEvents(const EventQuery& query) override {
+    auto filter = BuildFilter(query, db_->dialect());
+    if (!filter) return Error{filter.error()};
+    std::string sql = "SELECT COUNT(*) FROM events e" + filter->where;
+    if (!filter->limit.empty())  // count what the page would hold
+      sql = "SELECT COUNT(*) FROM (SELECT e.id FROM events e" + filter->where + filter->order +
+            filter->limit + ") page";
+    auto params = filter->params;
+    params.insert(params.end(), filter->limit_params.begin(), filter->limit_params.end());
+    auto row = db_->QueryOne(sql, params);
+    if (!row) return Error{row.error()};
+    return static_cast<size_t>((*row)->I64(0));
+  }
+
+  Result<std::optional<Event>> GetEvent(const std::string& id) override {
+    auto row = db_->QueryOne(
+        "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
+        "FROM events e JOIN reports r ON r.seq = e.primary_report WHERE e.id = ?",
+        {Text(id)});
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<Event>();
+    auto e = EventFromRow(**row);
+    if (!e) return Error{e.error()};
+    return std::optional<Event>(std::move(e.value()));
+  }
+
+  Result<std::vector<EventSource>> GetSources(const std::string& event_id) override {
+    auto rows = db_->Query(
+        "SELECT r.article_id, a.title, a.outlet, a.url, a.published, r.sentence, "
+        "r.start_offset, r.end_offset FROM reports r JOIN articles a ON a.id = r.article_id "
+        "WHERE r.event_id = ? ORDER BY r.seq",
+        {Text(event_id)});
+    if (!rows) return Error{rows.error()};
+    std::vector<EventSource> out;
+    for (const SqlRow& r : *rows)
+      out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Str(3), Date::ParseIso(r.Str(4)), r.Str(5),
+                     static_cast<size_t>(r.I64(6)), static_cast<size_t>(r.I64(7))});
+    return out;
+  }
+
+  Result<std::optional<StoredArticle>> GetArticle(const std::string& id) override {
+    auto row = db_->QueryOne(
+        "SELECT id, title, author, outlet, url, published, body, content_hash, origin, format "
+        "FROM articles WHERE id = ?",
+        {Text(id)});
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<StoredArticle>();
+    const SqlRow& r = **row;
+    StoredArticle stored;
+    Article& a = stored.article;
+    a.id = r.Str(0);
+    a.title = r.Str(1);
+    a.author = r.Str(2);
+    a.outlet = r.Str(3);
+    a.url = r.Str(4);
+    a.published = Date::ParseIso(r.Str(5));
+    a.body = r.Str(6);
+    a.content_hash = r.Str(7);
+    a.origin = r.Str(8);
+    a.format = r.Str(9);
+    auto events = db_->Query(
+        "SELECT event_id FROM reports WHERE article_id = ? GROUP BY event_id ORDER BY MIN(seq)",
+        {Text(id)});
+    if (!events) return Error{events.error()};
+    for (const SqlRow& e : *events) stored.event_ids.push_back(e.Str(0));
+    return std::optional<StoredArticle>(std::move(stored));
+  }
+
+  Result<bool> HasArticleUrl(const std::string& url) override {
+    if (url.empty()) return false;
+    auto row = db_->QueryOne("SELECT 1 FROM articles WHERE url = ? LIMIT 1", {Text(url)});
+    if (!row) return Error{row.error()};
+    return row->has_value();
+  }
+
+  Result<StoreCounts> Counts() override {
+    auto row = db_->QueryOne(
+        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), "
+        "(SELECT COUNT(*) FROM reports)");
+    if (!row) return Error{row.error()};
+    const SqlRow& r = **row;
+    return StoreCounts{static_cast<size_t>(r.I64(0)), static_cast<size_t>(r.I64(1)),
+                       static_cast<size_t>(r.I64(2))};
+  }
+
+  Result<std::optional<std::string>> GetState(const std::string& key) override {
+    auto row = db_->QueryOne("SELECT value FROM state WHERE key = ?", {Text(key)});
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>((*row)->Str(0));
+  }
+
+  Status PutState(const std::string& key, const std::string& value) override {
+    return db_->Exec(
+        "INSERT INTO state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {Text(key), Text(value)});
+  }
+
+ private:
+  Result<std::vector<IngestOutcome>> TryBatch(
+      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
+    if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
+    auto outcomes = BatchBody(batch);
+    if (outcomes) {
+      if (auto s = db_->Commit(); !s) outcomes = Error{s.error()};
+    }
+    if (!outcomes) db_->Rollback();
+    return outcomes;
+  }
+
+  Result<std::vector<IngestOutcome>> BatchBody(
+      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
+    std::vector<Article> articles;
+    articles.reserve(batch.size());
+    for (const auto& [a, events] : batch) articles.push_back(Normalized(a));
+    if (pg_) {
+      if (auto s = LockForBatch(articles, batch); !s) return Error{s.error()};
+    }
+    std::vector<IngestOutcome> outcomes;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      auto outcome = PutOne(articles[i], batch[i].second);
+      if (!outcome) return Error{"article '" + articles[i].id + "': " + outcome.error()};
+      outcomes.push_back(*outcome);
+    }
+    return outcomes;
+  }
+
+  static Article Normalized(const Article& in) {
+    Article a = in;
+    if (a.content_hash.empty()) a.content_hash = Sha256Hex(a.body);
+    if (a.id.empty()) a.id = a.content_hash;
+    return a;
+  }
+
+  // PostgreSQL: every lock the batch needs, taken up front in one sorted order so concurrent
+  // writers can't deadlock on them: one per article id and content hash (same article from two
+  // processes), and the merge buckets (root × week) of every event (race-free merging).
+  Status LockForBatch(const std::vector<Article>& articles,
+                      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
+    std::set<int64_t> keys;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      keys.insert(static_cast<int64_t>(Fnv1a64("article:" + articles[i].id)));
+      keys.insert(static_cast<int64_t>(Fnv1a64("hash:" + articles[i].content_hash)));
+      for (const Event& e : batch[i].second)
+        for (int64_t k : MergeLockKeys(KeyOf(e))) keys.insert(k);
+    }
+    std::string array = "{";
+    for (int64_t k : keys) array += (array.size() > 1 ? "," : "") + std::to_string(k);
+    array += "}";
+    return db_->Exec(
+        "SELECT COUNT(pg_advisory_xact_lock(k)) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(k, "
+        "n)",
+        {Text(array)});
+  }
+
+  Result<IngestOutcome> PutOne(const Article& a, const std::vector<Event>& events) {
+    auto existing = db_->QueryOne("SELECT content_hash FROM articles WHERE id = ?", {Text(a.id)});
+    if (!existing) return Error{existing.error()};
+    if (*existing && (*existing)->Str(0) == a.content_hash) return IngestOutcome::kUnchanged;
+    auto same_body =
+        db_->QueryOne("SELECT id FROM articles WHERE content_hash = ?", {Text(a.content_hash)});
+    if (!same_body) return Error{same_body.error()};
+    if (*same_body) return IngestOutcome::kUnchanged;  // the same body under another id
+
+    std::vector<SqlValue> fields = {Text(a.title),
+                                    Text(a.author),
+                                    Text(a.outlet),
+                                    Text(a.url),
+                                    a.published ? Text(a.published->Iso()) : Null(),
+                                    Text(a.body),
+                                    Text(a.origin),
+                                    Text(a.format),
+                                    Text(NowUtc()),
+                                    Text(a.content_hash),
+                                    Text(a.id)};
+    IngestOutcome outcome = IngestOutcome::kNew;
+    if (*existing) {
+      if (auto s = RemoveReportsOf(a.id); !s) return Error{s.error()};
+      auto s = db_->Exec(
+          "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
+          "body = ?, origin = ?, format = ?, ingested_at = ?, content_hash = ? WHERE id = ?",
+          fields);
+      if (!s) return Error{s.error()};
+      outcome = IngestOutcome::kReplaced;
+    } else {
+      auto s = db_->Exec(
+          "INSERT INTO articles (title, author, outlet, url, published, body, origin, format, "
+          "ingested_at, content_hash, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          fields);
+      if (!s) return Error{s.error()};
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (auto s = AddReport(a, events[i], i); !s) return Error{s.error()};
+    }
+    return outcome;
+  }
+
+  struct Candidate {
+    std::string id;
+    MergeKey key;
+  };
+
+  Result<std::vector<Candidate>> Candidates(const MergeKey& k) {
+    std::vector<Candidate> out;
+    if (!Mergeable(k)) return out;
+    auto rows = db_->Query(
+        "SELECT id, date_begin, date_end, source_code, target_code, location_text, "
+        "location_country, location_precision, lat, lon FROM events "
+        "WHERE root = ? AND date_begin BETWEEN ? AND ? AND date_end >= ? "
+        "AND date_end - date_begin <= ?",
+        {Text(k.root), Int(k.begin - kMaxMergeSpanDays), Int(k.end), Int(k.begin),
+         Int(kMaxMergeSpanDays)});
+    if (!rows) return Error{rows.error()};
+    for (const SqlRow& r : *rows) {
+      Candidate c;
+      c.id = r.Str(0);
+      c.key.begin = static_cast<int32_t>(r.I64(1));
+      c.key.end = static_cast<int32_t>(r.I64(2));
+      c.key.root = k.root;
+      c.key.source_code = r.Str(3);
+      c.key.target_code = r.Str(4);
+      c.key.located = !r.IsNull(8);
+      c.key.place = r.Str(5);
+      c.key.country = r.Str(6);
+      c.key.precision = r.Str(7);
+      c.key.lat = r.F64(8);
+      c.key.lon = r.F64(9);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  // The best-matching stored event for a report, or "" for none. Ties go to the smaller id,
+  // so the outcome never depends on row order.
+  Result<std::string> MergeTarget(const MergeKey& k) {
+    auto candidates = Candidates(k);
+    if (!candidates) return Error{candidates.error()};
+    std::string best;
+    double best_score = -1e9;
+    for (const Candidate& c : *candidates) {
+      if (!SameHappening(k, c.key)) continue;
+      double score = MatchScore(k, c.key);
+      if (score > best_score || (score == best_score && c.id < best)) {
+        best = c.id;
+        best_score = score;
+      }
+    }
+    return best;
+  }
+
+  Status AddReport(const Article& a, const Event& coded, size_t index) {
+    Event e = coded;
+    e.article = RefOf(a);
+    if (e.root.empty()) e.root = KeyOf(e).root;
+    std::string report_id = !e.id.empty()
+                                ? e.id
+                                : fmt_hex(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) +
+                                                  ":" + std::to_string(index)));
+    e.id = report_id;
+    e.num_sources = e.num_articles = 1;
+    MergeKey key = KeyOf(e);
+    auto target = MergeTarget(key);
+    if (!target) return Error{target.error()};
+
+    bool article_is_new_to_event = true;
+    if (!target->empty()) {
+      auto seen =
+          db_->QueryOne("SELECT 1 FROM reports WHERE event_id = ? AND article_id = ? LIMIT 1",
+                        {Text(*target), Text(a.id)});
+      if (!seen) return Error{seen.error()};
+      article_is_new_to_event = !seen->has_value();
+    }
+    std::string event_id = target->empty() ? std::string() : *target;
+    if (event_id.empty()) {
+      auto fresh = UnusedEventId(report_id);
+      if (!fresh) return Error{fresh.error()};
+      event_id = *fresh;
+    }
+    auto inserted = db_->QueryOne(
+        "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
+        "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (article_id, report_id) DO NOTHING RETURNING seq",
+        {Text(event_id), Text(a.id), Text(report_id), Text(e.evidence.sentence),
+         Int(static_cast<int64_t>(e.evidence.start)), Int(static_cast<int64_t>(e.evidence.end)),
+         IntOrNull(e.fatalities), IntOrNull(e.injuries), Text(ToJson(e).dump())});
+    if (!inserted) return Error{inserted.error()};
+    if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
+    int64_t seq = (*inserted)->I64(0);
+
+    if (target->empty()) {
+      EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
+      return db_->Exec(kUpsertEvent, EventRowParams(event_id, e, counts));
+    }
+    auto row = db_->QueryOne(std::string("SELECT fatalities, injuries FROM events WHERE id = ?") +
+                                 (pg_ ? " FOR UPDATE" : ""),
+                             {Text(event_id)});
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"event " + event_id + " vanished while merging"};
+    std::optional<int> fatalities, injuries;
+    if (auto f = (*row)->OptI64(0)) fatalities = static_cast<int>(*f);
+    if (auto i = (*row)->OptI64(1)) injuries = static_cast<int>(*i);
+    fatalities =
+        MaxOpt(fatalities, e.fatalities ? std::optional<int64_t>(*e.fatalities) : std::nullopt);
+    injuries = MaxOpt(injuries, e.injuries ? std::optional<int64_t>(*e.injuries) : std::nullopt);
+    return db_->Exec(
+        "UPDATE events SET num_sources = num_sources + 1, num_articles = num_articles + ?, "
+        "fatalities = ?, injuries = ? WHERE id = ?",
+        {Int(article_is_new_to_event ? 1 : 0), IntOrNull(fatalities), IntOrNull(injuries),
+         Text(event_id)});
+  }
+
+  static std::string fmt_hex(uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+  }
+
+  // An event id not taken yet: the report's own id, else that id with a counter.
+  Result<std::string> UnusedEventId(const std::string& report_id) {
+    for (int n = 1;; ++n) {
+      std::string id = n == 1 ? report_id : report_id + "-" + std::to_string(n);
+      auto taken = db_->QueryOne("SELECT 1 FROM events WHERE id = ?", {Text(id)});
+      if (!taken) return Error{taken.error()};
+      if (!*taken) return id;
+    }
+  }
+
+  // Takes an article's reports out of their events (for a replacement); events left with no
+  // report go, the others get their counts and representative recomputed.
+  Status RemoveReportsOf(const std::string& article_id) {
+    auto events = db_->Query("SELECT DISTINCT event_id FROM reports WHERE article_id = ?",
+                             {Text(article_id)});
+    if (!events) return Error{events.error()};
+    if (auto s = db_->Exec("DELETE FROM reports WHERE article_id = ?", {Text(article_id)}); !s)
+      return s;
+    std::vector<std::string> ids;
+    for (const SqlRow& r : *events) ids.push_back(r.Str(0));
+    std::sort(ids.begin(), ids.end());  // one lock order for all writers
+    for (const std::string& id : ids)
+      if (auto s = RefreshEvent(id); !s) return s;
+    return OkStatus();
+  }
+
+  Status RefreshEvent(const std::string& event_id) {
+    if (pg_) {
+      if (auto s = db_->Exec("SELECT 1 FROM events WHERE id = ? FOR UPDATE", {Text(event_id)}); !s)
+        return s;
+    }
+    auto reports = db_->Query(
+        "SELECT seq, article_id, fatalities, injuries, record FROM reports WHERE event_id = ? "
+        "ORDER BY seq",
+        {Text(event_id)});
+    if (!reports) return Error{reports.error()};
+    if (reports->empty()) return db_->Exec("DELETE FROM events WHERE id = ?", {Text(event_id)});
+    const SqlRow& first = reports->front();
+    auto representative = ParseRecord(first.Str(4));
+    if (!representative) return Error{representative.error()};
+    EventRowCounts counts;
+    counts.primary_report = first.I64(0);
+    counts.num_sources = static_cast<int>(reports->size());
+    std::set<std::string> articles;
+    for (const SqlRow& r : *reports) {
+      articles.insert(r.Str(1));
+      counts.fatalities = MaxOpt(counts.fatalities, r.OptI64(2));
+      counts.injuries = MaxOpt(counts.injuries, r.OptI64(3));
+    }
+    counts.num_articles = static_cast<int>(articles.size());
+    return db_->Exec(kUpsertEvent, EventRowParams(event_id, *representative, counts));
+  }
+
+  static Result<Event> ParseRecord(const std::string& record) {
+    auto j = nlohmann::json::parse(record, nullptr, false);
+    if (j.is_discarded()) return Error{"a stored event record is not valid JSON"};
+    return EventFromJson(j);
+  }
+
+  static Result<Event> EventFromRow(const SqlRow& row) {
+    auto e = ParseRecord(row.Str(5));
+    if (!e) return e;
+    e->id = row.Str(0);
+    e->num_sources = static_cast<int>(row.I64(1));
+    e->num_articles = static_cast<int>(row.I64(2));
+    e->fatalities = row.IsNull(3) ? std::nullopt : std::optional<int>(static_cast<int>(row.I64(3)));
+    e->injuries = row.IsNull(4) ? std::nullopt : std::optional<int>(static_cast<int>(row.I64(4)));
+    return e;
+  }
+
+  std::unique_ptr<SqlConnection> db_;
+  bool pg_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<SqlConnection> db) {
+  return std::make_unique<SqlStore>(std::move(db));
+}
+
+}  // namespace sitrep::store

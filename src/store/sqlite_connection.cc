@@ -1,0 +1,161 @@
+// The SQLite back end of SqlConnection: WAL journal, prepared statements cached per SQL text,
+// and a `sitrep_km` SQL function (great-circle distance) for --near queries.
+#include <sqlite3.h>
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "store/geo_math.h"
+#include "store/sql.h"
+
+namespace sitrep::store {
+namespace {
+
+void KmFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  for (int i = 0; i < argc; ++i)
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  sqlite3_result_double(ctx,
+                        HaversineKm(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
+                                    sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
+}
+
+class SqliteConnection : public SqlConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<std::vector<SqlRow>> Query(std::string_view sql,
+                                    const std::vector<SqlValue>& params) override {
+    auto stmt = Prepare(sql);
+    if (!stmt) return Error{stmt.error()};
+    sqlite3_stmt* s = *stmt;
+    for (size_t i = 0; i < params.size(); ++i) Bind(s, static_cast<int>(i + 1), params[i]);
+    std::vector<SqlRow> rows;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) rows.push_back(ReadRow(s));
+    sqlite3_clear_bindings(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return Failure("statement failed");
+    return rows;
+  }
+
+  Status QueryEach(std::string_view sql, const std::vector<SqlValue>& params,
+                   const std::function<void(const SqlRow&)>& row) override {
+    // Its own statement, so that `row` may run other queries meanwhile.
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr) != SQLITE_OK)
+      return Error{"sqlite: " + std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql)};
+    for (size_t i = 0; i < params.size(); ++i) Bind(s, static_cast<int>(i + 1), params[i]);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(ReadRow(s));
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return Failure("query failed");
+    return OkStatus();
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string m = message ? message : "unknown error";
+      sqlite3_free(message);
+      return Error{"sqlite: " + m};
+    }
+    return OkStatus();
+  }
+
+  Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec("COMMIT"); }
+  void Rollback() override {
+    if (!sqlite3_get_autocommit(db_)) (void)Exec("ROLLBACK");
+  }
+  bool LastErrorTransient() const override { return last_transient_; }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
+                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+      return Error{"sqlite: " + std::string(sqlite3_errmsg(db_)) + " in: " + key};
+    statements_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  static void Bind(sqlite3_stmt* s, int i, const SqlValue& v) {
+    if (auto* n = std::get_if<int64_t>(&v)) {
+      sqlite3_bind_int64(s, i, *n);
+    } else if (auto* d = std::get_if<double>(&v)) {
+      sqlite3_bind_double(s, i, *d);
+    } else if (auto* t = std::get_if<std::string>(&v)) {
+      sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_TRANSIENT);
+    } else {
+      sqlite3_bind_null(s, i);
+    }
+  }
+
+  static SqlRow ReadRow(sqlite3_stmt* s) {
+    SqlRow row;
+    int n = sqlite3_column_count(s);
+    row.cells.reserve(n);
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(s, i)) {
+        case SQLITE_INTEGER:
+          row.cells.emplace_back(int64_t{sqlite3_column_int64(s, i)});
+          break;
+        case SQLITE_FLOAT:
+          row.cells.emplace_back(sqlite3_column_double(s, i));
+          break;
+        case SQLITE_NULL:
+          row.cells.emplace_back(std::monostate{});
+          break;
+        default: {
+          const char* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+          row.cells.emplace_back(std::string(text, sqlite3_column_bytes(s, i)));
+        }
+      }
+    }
+    return row;
+  }
+
+  Error Failure(const char* what) {
+    int code = sqlite3_extended_errcode(db_);
+    last_transient_ = (code & 0xff) == SQLITE_BUSY;
+    return Error{std::string("sqlite: ") + what + ": " + sqlite3_errmsg(db_)};
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  bool last_transient_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Error{"cannot open sqlite database '" + path + "': " + message};
+  }
+  auto conn = std::make_unique<SqliteConnection>(db);
+  sqlite3_busy_timeout(db, 60000);
+  sqlite3_create_function(db, "sitrep_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          KmFunction, nullptr, nullptr);
+  // WAL + synchronous=NORMAL: a killed process never loses a committed transaction (only a
+  // power cut could lose the last few), and writers don't block readers.
+  auto status = conn->ExecScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  if (!status) return Error{"cannot open sqlite database '" + path + "': " + status.error()};
+  return std::unique_ptr<SqlConnection>(std::move(conn));
+}
+
+}  // namespace sitrep::store

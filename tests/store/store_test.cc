@@ -1,0 +1,444 @@
+// The store's behaviour on both back ends, with articles and events built in the test:
+// idempotent ingest, replacement, merging (and what must not merge), queries, state.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "backends.h"
+#include "base/hash.h"
+
+namespace sitrep {
+namespace {
+
+using testing::MakeArticle;
+using testing::MakeEvent;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::unique_ptr<Store> OpenStore(const std::string& url) {
+    auto store = Store::Open(url);
+    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
+    return store.ok() ? std::move(store.value()) : nullptr;
+  }
+  StoreCounts CountsOf(Store& s) {
+    auto c = s.Counts();
+    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error());
+    return c.ok() ? *c : StoreCounts{};
+  }
+  std::vector<Event> All(Store& s, EventQuery q = {}) {
+    std::vector<Event> out;
+    auto status = s.QueryEvents(q, [&](const Event& e) { out.push_back(e); });
+    EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error());
+    return out;
+  }
+  testing::TempDir dir_;
+};
+
+Event Baghdad(const std::string& id, const std::string& day = "2021-07-07") {
+  return MakeEvent(id, day, "190", "USAMIL", "IRQMIL", "Baghdad", 33.3152, 44.3661);
+}
+
+TEST_P(StoreTest, SameArticleTwiceIsStoredOnce) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  Article a = MakeArticle("a1", "Rockets hit Baghdad.");
+  auto first = store->PutArticle(a, {Baghdad("e1")});
+  ASSERT_TRUE(first.ok()) << first.error();
+  EXPECT_EQ(*first, IngestOutcome::kNew);
+  auto second = store->PutArticle(a, {Baghdad("e1")});
+  ASSERT_TRUE(second.ok()) << second.error();
+  EXPECT_EQ(*second, IngestOutcome::kUnchanged);
+  // The same body under another id is the same article.
+  auto third = store->PutArticle(MakeArticle("a1-copy", "Rockets hit Baghdad."), {Baghdad("e9")});
+  ASSERT_TRUE(third.ok()) << third.error();
+  EXPECT_EQ(*third, IngestOutcome::kUnchanged);
+  StoreCounts c = CountsOf(*store);
+  EXPECT_EQ(c.articles, 1u);
+  EXPECT_EQ(c.events, 1u);
+  EXPECT_EQ(c.reports, 1u);
+}
+
+TEST_P(StoreTest, ReopenKeepsEverythingAndSchemaIsNotReapplied) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  {
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->PutArticle(MakeArticle("a1", "body one"), {Baghdad("e1")}).ok());
+  }
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(CountsOf(*store).articles, 1u);
+  auto stored = store->GetArticle("a1");
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->article.body, "body one");
+  EXPECT_EQ((*stored)->article.content_hash, Sha256Hex("body one"));
+  EXPECT_EQ((*stored)->article.outlet, "Outlet a1");
+  EXPECT_EQ((*stored)->event_ids, std::vector<std::string>{"e1"});
+}
+
+TEST_P(StoreTest, UpdatedArticleReplacesItsEvents) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  Event erbil = MakeEvent("e2", "2021-07-07", "183", "", "", "Erbil", 36.19, 44.01);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a1", "version 1"), {Baghdad("e1"), erbil}).ok());
+  EXPECT_EQ(CountsOf(*store).events, 2u);
+  Event mosul = MakeEvent("e3", "2021-07-08", "190", "", "", "Mosul", 36.34, 43.13);
+  auto r = store->PutArticle(MakeArticle("a1", "version 2"), {mosul});
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(*r, IngestOutcome::kReplaced);
+  StoreCounts c = CountsOf(*store);
+  EXPECT_EQ(c.articles, 1u);
+  EXPECT_EQ(c.events, 1u);
+  EXPECT_EQ(c.reports, 1u);
+  auto events = All(*store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].location->text, "Mosul");
+  auto stored = store->GetArticle("a1");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->article.body, "version 2");
+  // Its full-text entries went with it.
+  EventQuery q;
+  q.text = "Baghdad";
+  EXPECT_TRUE(All(*store, q).empty());
+}
+
+TEST_P(StoreTest, ReportsOfOneHappeningMergeIntoOneEvent) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  Event a = Baghdad("ea");
+  a.fatalities = 2;
+  Event b = MakeEvent("eb", "2021-07-07", "195", "USAMIL", "", "Baghdad airport", 33.30, 44.30);
+  b.fatalities = 4;  // ~6 km from the city point, target not stated, another code of root 19
+  Event c = Baghdad("ec");
+  std::vector<std::pair<Article, std::vector<Event>>> batch = {
+      {MakeArticle("a", "report a", "Reuters"), {a}},
+      {MakeArticle("b", "report b", "AP"), {b}},
+      {MakeArticle("c", "report c", "AFP"), {c}}};
+  auto outcomes = store->PutArticles(batch);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error();
+  EXPECT_EQ(*outcomes, std::vector<IngestOutcome>(3, IngestOutcome::kNew));
+  auto events = All(*store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].id, "ea");
+  EXPECT_EQ(events[0].num_sources, 3);
+  EXPECT_EQ(events[0].num_articles, 3);
+  EXPECT_EQ(events[0].fatalities, 4);              // the highest count any report gives
+  EXPECT_EQ(events[0].article.outlet, "Reuters");  // the first report represents it
+  auto sources = store->GetSources("ea");
+  ASSERT_TRUE(sources.ok()) << sources.error();
+  std::set<std::string> outlets;
+  for (const auto& s : *sources) outlets.insert(s.outlet);
+  EXPECT_EQ(outlets, (std::set<std::string>{"Reuters", "AP", "AFP"}));
+  EXPECT_EQ(CountsOf(*store).reports, 3u);
+  auto got = store->GetEvent("ea");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->num_sources, 3);
+}
+
+TEST_P(StoreTest, TwoReportsInOneArticleCountOneArticle) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a", "x"), {Baghdad("e1"), Baghdad("e2")}).ok());
+  ASSERT_TRUE(store->PutArticle(MakeArticle("b", "y"), {Baghdad("e3")}).ok());
+  auto events = All(*store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].num_sources, 3);
+  EXPECT_EQ(events[0].num_articles, 2);
+}
+
+TEST_P(StoreTest, DistinctHappeningsDoNotMerge) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  std::vector<std::pair<Article, std::vector<Event>>> batch = {
+      {MakeArticle("base", "0"), {Baghdad("base")}},
+      // Same day, same actors and root, another city.
+      {MakeArticle("city", "1"),
+       {MakeEvent("city", "2021-07-07", "190", "USAMIL", "IRQMIL", "Erbil", 36.19, 44.01)}},
+      // Same place and day, another root (18 assault vs 19 fight).
+      {MakeArticle("root", "2"),
+       {MakeEvent("root", "2021-07-07", "183", "USAMIL", "IRQMIL", "Baghdad", 33.3152, 44.3661)}},
+      // Same place and day, an incompatible source.
+      {MakeArticle("actor", "3"),
+       {MakeEvent("actor", "2021-07-07", "190", "IRNMIL", "IRQMIL", "Baghdad", 33.3152, 44.3661)}},
+      // Same everything, three days later.
+      {MakeArticle("day", "4"), {Baghdad("day", "2021-07-10")}},
+      // No place at all and one actor unknown: not enough to say it is the same happening.
+      {MakeArticle("noplace", "5"),
+       {MakeEvent("noplace", "2021-07-07", "190", "USAMIL", "", "", 0, 0)}},
+  };
+  ASSERT_TRUE(store->PutArticles(batch).ok());
+  auto events = All(*store);
+  EXPECT_EQ(events.size(), 6u);
+  for (const Event& e : events) EXPECT_EQ(e.num_sources, 1) << e.id;
+}
+
+TEST_P(StoreTest, OverlappingRangesAndNamedSitesMerge) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  Event week = Baghdad("week");
+  week.date = {*Date::ParseIso("2021-07-05"), *Date::ParseIso("2021-07-11"), DatePrecision::kWeek};
+  // The same named site with coordinates 20 km apart (two gazetteers disagreeing).
+  Event site1 = MakeEvent("s1", "2021-08-01", "190", "", "", "Erbil airport", 36.2376, 43.9632);
+  site1.location->precision = "site";
+  Event site2 = MakeEvent("s2", "2021-08-01", "190", "", "", "erbil airport", 36.40, 43.90);
+  site2.location->precision = "site";
+  ASSERT_TRUE(store->PutArticle(MakeArticle("w", "w"), {week, site1}).ok());
+  ASSERT_TRUE(store->PutArticle(MakeArticle("d", "d"), {Baghdad("day", "2021-07-09"), site2}).ok());
+  auto events = All(*store);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].id, "week");
+  EXPECT_EQ(events[0].num_sources, 2);
+  EXPECT_EQ(events[1].id, "s1");
+  EXPECT_EQ(events[1].num_sources, 2);
+}
+
+TEST_P(StoreTest, ReplacingTheFirstReportHandsTheEventToTheNext) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a", "a1", "First"), {Baghdad("ea")}).ok());
+  ASSERT_TRUE(store->PutArticle(MakeArticle("b", "b1", "Second"), {Baghdad("eb")}).ok());
+  ASSERT_EQ(All(*store).size(), 1u);
+  // Article a is corrected: it now reports something in Mosul instead.
+  Event mosul = MakeEvent("em", "2021-07-07", "190", "", "", "Mosul", 36.34, 43.13);
+  auto r = store->PutArticle(MakeArticle("a", "a2", "First"), {mosul});
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(*r, IngestOutcome::kReplaced);
+  auto events = All(*store);
+  ASSERT_EQ(events.size(), 2u);
+  auto kept = store->GetEvent("ea");
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_EQ((*kept)->num_sources, 1);
+  EXPECT_EQ((*kept)->article.id, "b");
+  auto sources = store->GetSources("ea");
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].outlet, "Second");
+}
+
+class QueryTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    url_ = testing::FreshDatabaseUrl(GetParam(), dir_);
+    if (url_.empty()) return;
+    store_ = OpenStore(url_);
+    ASSERT_TRUE(store_);
+    Event a = Baghdad("q1", "2021-07-01");
+    a.acled_type = "Battles";
+    a.acled_subtype = "Armed clash";
+    a.fatalities = 3;
+    a.goldstein = -10;
+    a.evidence.sentence = "Fighters clashed near the Tigris bridge in Baghdad.";
+    Event b = MakeEvent("q2", "2021-07-05", "183", "IRQREB", "", "Erbil", 36.19, 44.01);
+    b.acled_type = "Explosions/Remote violence";
+    b.acled_subtype = "Remote explosive/landmine/IED";
+    b.goldstein = -9;
+    b.fatalities = 10;
+    b.evidence.sentence = "A roadside bomb exploded in Erbil, killing ten.";
+    Event c = MakeEvent("q3", "2021-07-09", "042", "FRAGOV", "IRQGOV", "Basra", 30.51, 47.78);
+    c.location->country = "IRQ";
+    c.goldstein = 1.9;
+    c.quad_class = 1;
+    c.evidence.sentence = "The French minister visited Basra for talks.";
+    ASSERT_TRUE(store_->PutArticle(MakeArticle("qa", "qa"), {a}).ok());
+    ASSERT_TRUE(store_->PutArticle(MakeArticle("qb", "qb"), {b}).ok());
+    ASSERT_TRUE(store_->PutArticle(MakeArticle("qc", "qc"), {c}).ok());
+  }
+  std::vector<std::string> Ids(EventQuery q) {
+    std::vector<std::string> ids;
+    if (!store_) return ids;
+    for (const Event& e : All(*store_, q)) ids.push_back(e.id);
+    auto n = store_->CountEvents(q);
+    EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error());
+    if (n.ok()) {
+      EXPECT_EQ(*n, ids.size());
+    }
+    return ids;
+  }
+  std::string url_;
+  std::unique_ptr<Store> store_;
+};
+
+using IdList = std::vector<std::string>;
+
+TEST_P(QueryTest, Filters) {
+  if (!store_) return;
+  EventQuery q;
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+  q = {};
+  q.from = Date::ParseIso("2021-07-02");
+  q.to = Date::ParseIso("2021-07-08");
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q = {};
+  q.actor = "irq";  // code prefix, case-insensitive: source IRQREB, target IRQMIL / IRQGOV
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+  q.actor = "FRA";
+  EXPECT_EQ(Ids(q), (IdList{"q3"}));
+  q.actor = "source irqreb";  // actor text
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q = {};
+  q.country = "fra";
+  EXPECT_EQ(Ids(q), (IdList{"q3"}));
+  q = {};
+  q.type = "18";
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q.type = "battles";
+  EXPECT_EQ(Ids(q), (IdList{"q1"}));
+  q.type = "Remote explosive/landmine/IED";
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q = {};
+  q.near = EventQuery::Near{36.2, 44.0, 20};
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q.near = EventQuery::Near{33.0, 44.0, 600};  // Baghdad, Erbil and Basra all within 600 km
+  EXPECT_EQ(Ids(q).size(), 3u);
+  q = {};
+  q.text = "roadside BOMB";
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q.text = "bomb Basra";  // all words must match
+  EXPECT_TRUE(Ids(q).empty());
+}
+
+TEST_P(QueryTest, SortAndPage) {
+  if (!store_) return;
+  EventQuery q;
+  q.sort = "-date";
+  EXPECT_EQ(Ids(q), (IdList{"q3", "q2", "q1"}));
+  q.sort = "goldstein";
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+  q.sort = "fatalities";
+  EXPECT_EQ(Ids(q), (IdList{"q2", "q1", "q3"}));
+  q.sort = "date";
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q.limit = 0;
+  EXPECT_EQ(Ids(q), (IdList{"q2", "q3"}));
+  q.sort = "nonsense";
+  EXPECT_FALSE(store_->QueryEvents(q, [](const Event&) {}).ok());
+}
+
+TEST_P(QueryTest, UserTextIsNeverSql) {
+  if (!store_) return;
+  EventQuery q;
+  q.actor = "x' OR '1'='1";
+  EXPECT_TRUE(Ids(q).empty());
+  q.actor = "%";
+  EXPECT_TRUE(Ids(q).empty());  // a literal percent sign, not a wildcard
+  q = {};
+  q.text = "\"bomb\" (roadside* -";  // FTS syntax in user text is just words
+  EXPECT_EQ(Ids(q), (IdList{"q2"}));
+  q = {};
+  q.country = "IRQ'; DROP TABLE events; --";
+  EXPECT_TRUE(Ids(q).empty());
+  EXPECT_EQ(CountsOf(*store_).events, 3u);
+}
+
+TEST_P(QueryTest, EventsComeBackWhole) {
+  if (!store_) return;
+  auto e = store_->GetEvent("q2");
+  ASSERT_TRUE(e.ok()) << e.error();
+  ASSERT_TRUE(e->has_value());
+  const Event& got = **e;
+  EXPECT_EQ(got.cameo, "183");
+  EXPECT_EQ(got.date.begin.Iso(), "2021-07-05");
+  ASSERT_TRUE(got.source.has_value());
+  EXPECT_EQ(got.source->code, "IRQREB");
+  EXPECT_FALSE(got.target.has_value());
+  EXPECT_EQ(got.acled_subtype, "Remote explosive/landmine/IED");
+  EXPECT_EQ(got.fatalities, 10);
+  EXPECT_EQ(got.article.id, "qb");
+  EXPECT_EQ(got.article.url, "https://example.org/qb");
+  EXPECT_EQ(got.evidence.sentence, "A roadside bomb exploded in Erbil, killing ten.");
+  auto none = store_->GetEvent("nope");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_P(StoreTest, StateAndUrls) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  auto missing = store->GetState("feed:etag");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  ASSERT_TRUE(store->PutState("feed:etag", "v1").ok());
+  ASSERT_TRUE(store->PutState("feed:etag", "v2").ok());
+  auto got = store->GetState("feed:etag");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ(**got, "v2");
+  ASSERT_TRUE(store->PutArticle(MakeArticle("u", "u"), {}).ok());
+  EXPECT_TRUE(*store->HasArticleUrl("https://example.org/u"));
+  EXPECT_FALSE(*store->HasArticleUrl("https://example.org/other"));
+}
+
+// Writers in parallel (threads with their own connections) over overlapping articles end with
+// exactly what one writer alone stores: nothing lost, nothing doubled, merges intact.
+TEST_P(StoreTest, ConcurrentWritersMatchOneWriter) {
+  SITREP_FRESH_DB(single_url, GetParam(), dir_);
+  SITREP_FRESH_DB(shared_url, GetParam(), dir_);
+  auto article = [](int i) {
+    // Six places × twenty days; each happening reported by several articles.
+    int place = i % 6, day = (i / 6) % 20;
+    Event e =
+        MakeEvent("ev" + std::to_string(i), Date::FromYmd(2021, 7, 1 + day).Iso(), "190", "USAMIL",
+                  i % 3 ? "IRQMIL" : "", "Place" + std::to_string(place), 30 + place, 40 + place);
+    return std::make_pair(MakeArticle("art" + std::to_string(i), "body " + std::to_string(i)),
+                          std::vector<Event>{e});
+  };
+  constexpr int kArticles = 360;
+  {
+    auto store = OpenStore(single_url);
+    ASSERT_TRUE(store);
+    for (int i = 0; i < kArticles; ++i) {
+      auto [a, events] = article(i);
+      ASSERT_TRUE(store->PutArticle(a, events).ok());
+    }
+  }
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      auto store = Store::Open(shared_url);
+      if (!store) {
+        ++failures;
+        return;
+      }
+      // Each writer covers three quarters of the articles, starting at a different place.
+      for (int k = 0; k < kArticles * 3 / 4; k += 8) {
+        std::vector<std::pair<Article, std::vector<Event>>> batch;
+        for (int j = k; j < k + 8 && j < kArticles * 3 / 4; ++j)
+          batch.push_back(article((j + w * kArticles / 4) % kArticles));
+        if (!(*store)->PutArticles(batch).ok()) ++failures;
+      }
+    });
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failures, 0);
+  auto single = OpenStore(single_url);
+  auto shared = OpenStore(shared_url);
+  ASSERT_TRUE(single && shared);
+  StoreCounts a = CountsOf(*single), b = CountsOf(*shared);
+  EXPECT_EQ(a.articles, static_cast<size_t>(kArticles));
+  EXPECT_EQ(b.articles, a.articles);
+  EXPECT_EQ(b.reports, a.reports);
+  EXPECT_EQ(b.events, a.events);
+  EXPECT_EQ(a.events, 6u * 20u);
+  size_t sources = 0;
+  for (const Event& e : All(*shared)) sources += e.num_sources;
+  EXPECT_EQ(sources, b.reports);  // the per-event counts add up
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"));
+INSTANTIATE_TEST_SUITE_P(Backends, QueryTest, ::testing::Values("sqlite", "postgresql"));
+
+}  // namespace
+}  // namespace sitrep
