@@ -145,7 +145,8 @@ struct ChainLink {
   Date cause_date;
   Date response_date;
   int lag_days = 0;
-  double strength = 0;  // in (0,1]: exp(−lag/window) × severity weight; Hawkes p when fitted
+  double strength = 0;             // in (0,1]: exp(−lag/window) × (1 if quad 4 else 0.5)
+  std::optional<double> hawkes_p;  // P(response triggered by cause), when a model was fitted
 };
 
 struct RetaliationChain {
@@ -233,6 +234,9 @@ struct DyadModel {
   std::vector<Trigger> triggers;  // one per point
 };
 Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModelOptions& options);
+// P(response was triggered by cause) under the fitted model; nullopt when either is not modelled.
+std::optional<double> TriggerProbability(const DyadModel& model, const std::string& cause_id,
+                                         const std::string& response_id);
 
 // ---------------------------------------------------------------------------------------------
 // Forecasts: simulate the fitted process forward from its state at as_of; quantiles of the
@@ -305,7 +309,10 @@ struct AlertOptions {
   ForecastOptions forecast;
   double intensity_yellow = 2.0;  // recent / baseline intensity ratios
   double intensity_orange = 4.0;
+  double intensity_floor = 5.0;  // baseline floor: half of one −10 (material conflict) event
   int fatalities_red = 10;
+  double change_ratio_red = 5.0;  // change point with rate_after / rate_before at least this
+  int chain_links_red = 3;        // a chain with this many links, one of them recent
   bool with_forecast = true;
 };
 

@@ -1,0 +1,87 @@
+// The Hawkes model of the dyads: which dyads, their points, the fit and each event's trigger.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analyze/analyze.h"
+
+namespace sitrep::analyze {
+
+Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModelOptions& options) {
+  std::vector<DyadEvent> all = ToDyadEvents(events, options.dyads);
+  if (all.empty()) return Error{"no conflict events between named actors to model"};
+  DyadModel model;
+  model.origin = all.front().date;
+  model.as_of = options.as_of ? *options.as_of : all.back().date;
+  if (model.as_of < model.origin) return Error{"--as-of is before the first conflict event"};
+
+  std::map<std::string, int> counts;
+  for (const DyadEvent& d : all)
+    if (d.date <= model.as_of) ++counts[d.dyad];
+  std::vector<std::pair<std::string, int>> ranked(counts.begin(), counts.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (ranked.size() > options.max_dyads) ranked.resize(options.max_dyads);
+  std::map<std::string, int> dim;
+  for (const auto& [dyad, n] : ranked) {
+    dim[dyad] = static_cast<int>(model.dyads.size());
+    model.dyads.push_back(dyad);
+  }
+
+  std::vector<HawkesPoint> points;
+  for (const DyadEvent& d : all) {
+    if (d.date > model.as_of || !dim.count(d.dyad)) continue;
+    points.push_back({d.time, dim[d.dyad]});
+    model.points.push_back(d);
+  }
+  double horizon = (model.as_of - model.origin) + 1;
+  auto fit = FitHawkes(points, static_cast<int>(model.dyads.size()), horizon, options.hawkes);
+  if (!fit) return Error{fit.error()};
+  model.fit = std::move(*fit);
+  for (size_t i = 0; i < model.points.size(); ++i) {
+    const DyadEvent& d = model.points[i];
+    Trigger t;
+    t.event_id = d.event_id;
+    t.dyad = d.dyad;
+    t.date = d.date;
+    t.p_background = model.fit.p_background[i];
+    int parent = model.fit.best_parent[i];
+    if (parent >= 0 && model.fit.p_best_parent[i] > t.p_background) {
+      t.parent_id = model.points[parent].event_id;
+      t.parent_dyad = model.points[parent].dyad;
+      t.parent_date = model.points[parent].date;
+      t.p_parent = model.fit.p_best_parent[i];
+    }
+    model.triggers.push_back(std::move(t));
+  }
+  return model;
+}
+
+std::optional<double> TriggerProbability(const DyadModel& model, const std::string& cause_id,
+                                         const std::string& response_id) {
+  auto find = [&](const std::string& id) -> const DyadEvent* {
+    for (const DyadEvent& d : model.points)
+      if (d.event_id == id) return &d;
+    return nullptr;
+  };
+  const DyadEvent* cause = find(cause_id);
+  const DyadEvent* response = find(response_id);
+  if (!cause || !response || cause->time >= response->time) return std::nullopt;
+  auto dim = [&](const std::string& dyad) {
+    return static_cast<int>(std::find(model.dyads.begin(), model.dyads.end(), dyad) -
+                            model.dyads.begin());
+  };
+  const HawkesParams& p = model.fit.params;
+  int u = dim(response->dyad);
+  double rate = p.mu[u];
+  double share = 0;
+  for (const DyadEvent& d : model.points) {
+    if (d.time >= response->time) continue;
+    double w = p.alpha[u][dim(d.dyad)] * p.beta * std::exp(-p.beta * (response->time - d.time));
+    rate += w;
+    if (&d == cause) share = w;
+  }
+  return rate > 0 ? share / rate : 0;
+}
+
+}  // namespace sitrep::analyze
