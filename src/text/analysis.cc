@@ -1,5 +1,7 @@
 #include "text/analysis.h"
 
+#include "text/cues.h"
+#include "text/dates.h"
 #include "text/numbers.h"
 #include "text/segmenter.h"
 #include "text/tokenizer.h"
@@ -23,14 +25,15 @@ std::string_view ModalityName(Modality m) {
 }
 
 AnalyzedText Analyze(std::string_view body, std::optional<Date> published) {
-  (void)published;
   AnalyzedText out;
   std::vector<Token> tokens;
   std::vector<SentenceSpan> spans;
   Tokenize(body, tokens);
   Segment(body, tokens, spans);
   out.sentences.reserve(spans.size());
-  std::vector<uint8_t> taken;
+  std::vector<uint8_t> taken;  // tokens of the sentence claimed by a date mention
+  DateContext dates;
+  dates.published = published;
   for (const SentenceSpan& span : spans) {
     Sentence& s = out.sentences.emplace_back();
     s.tokens.assign(tokens.begin() + span.first_token, tokens.begin() + span.end_token);
@@ -38,7 +41,9 @@ AnalyzedText Analyze(std::string_view body, std::optional<Date> published) {
     s.end = s.tokens.back().end;
     s.paragraph = span.paragraph;
     taken.assign(s.tokens.size(), 0);
+    FindDates(body, s, dates, taken);
     FindNumbers(body, s, taken);
+    FindCues(body, s, taken);
   }
   return out;
 }
