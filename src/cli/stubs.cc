@@ -3,9 +3,6 @@
 
 namespace sitrep::cli {
 
-Runner AddGeo(CLI::App& app) {
-  return NotYetAvailable(app, "geo", "show the places found in a text");
-}
 Runner AddIngest(CLI::App& app) {
   return NotYetAvailable(app, "ingest", "code and store articles and their events");
 }
