@@ -1,0 +1,7 @@
+// libFuzzer target: the markdown reader, then the text stage on what it read.
+#include "read_fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  sitrep::fuzz::ReadAndAnalyze(data, size, sitrep::InputFormat::kMarkdown);
+  return 0;
+}
