@@ -1,8 +1,8 @@
 // sitrep geo: the places the geocoder finds in a text, and the country it is mostly about.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iostream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -24,19 +24,26 @@ struct GeoArgs {
 };
 
 json LocationJson(const Location& l) {
-  return {{"text", l.text},   {"country", l.country}, {"admin1", l.admin1},
-          {"lat", l.lat},     {"lon", l.lon},         {"precision", l.precision}};
+  return {{"text", l.text}, {"country", l.country}, {"admin1", l.admin1},
+          {"lat", l.lat},   {"lon", l.lon},         {"precision", l.precision}};
 }
 
 void PrintJsonl(const ArticlePlaces& places) {
   for (const PlaceMention& m : places.mentions) {
-    json j = {{"kind", "mention"},     {"start", m.start},       {"end", m.end},
-              {"sentence", m.sentence}, {"paragraph", m.paragraph},
-              {"location", LocationJson(m.location)},           {"feature", m.feature},
-              {"modifier", m.modifier}, {"relative", m.relative}, {"locative", m.locative}};
+    json j = {{"kind", "mention"},
+              {"start", m.start},
+              {"end", m.end},
+              {"sentence", m.sentence},
+              {"paragraph", m.paragraph},
+              {"location", LocationJson(m.location)},
+              {"feature", m.feature},
+              {"modifier", m.modifier},
+              {"relative", m.relative},
+              {"locative", m.locative}};
     std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
-  json focus = {{"kind", "focus"}, {"focus_country", places.focus_country},
+  json focus = {{"kind", "focus"},
+                {"focus_country", places.focus_country},
                 {"location", places.focus ? LocationJson(*places.focus) : json(nullptr)}};
   std::cout << focus.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
@@ -97,8 +104,10 @@ Runner AddGeo(CLI::App& app) {
     AnalyzedText analyzed = Analyze(*body, std::nullopt);
     ArticlePlaces places = (*geocoder)->Locate(*body, analyzed);
     std::string format = args->format.empty() ? DefaultFormat() : args->format;
-    if (format == "jsonl") PrintJsonl(places);
-    else PrintTable(places);
+    if (format == "jsonl")
+      PrintJsonl(places);
+    else
+      PrintTable(places);
     std::cout.flush();
     return 0;
   };

@@ -91,14 +91,16 @@ std::optional<Location> EventLocation(const ArticlePlaces& places, const Analyze
     sentence_end = text.sentences[sentence].end;
   }
   uint32_t paragraph = ParagraphAt(places, sentence_start);
-  const PlaceMention* before = nullptr;     // last place before, same paragraph
-  const PlaceMention* previous = nullptr;   // last non-country place of the paragraph before
+  const PlaceMention* before = nullptr;    // last place before, same paragraph
+  const PlaceMention* previous = nullptr;  // last non-country place of the paragraph before
   for (const PlaceMention& m : places.mentions) {
     if (m.start >= sentence_start) break;
     if (m.modifier || m.relative) continue;
     uint32_t p = ParagraphAt(places, m.start);
-    if (p == paragraph) before = &m;
-    else if (p + 1 == paragraph && m.location.precision != "country") previous = &m;
+    if (p == paragraph)
+      before = &m;
+    else if (p + 1 == paragraph && m.location.precision != "country")
+      previous = &m;
   }
   if (before) return before->location;
 

@@ -16,9 +16,14 @@ bool IsApostrophe(int32_t c) {
 bool IsWordChar(int32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
       return true;
     default:
       return false;
@@ -56,8 +61,10 @@ std::string FoldWord(std::string_view word) {
   for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
   if (ascii) {
     for (char ch : word) {
-      if (ch >= 'A' && ch <= 'Z') out += static_cast<char>(ch - 'A' + 'a');
-      else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+      if (ch >= 'A' && ch <= 'Z')
+        out += static_cast<char>(ch - 'A' + 'a');
+      else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+        out += ch;
     }
   } else {
     utf8proc_uint8_t* folded = nullptr;
@@ -70,11 +77,16 @@ std::string FoldWord(std::string_view word) {
     for (size_t i = 0; i < f.size();) {
       size_t len = 1;
       int32_t c = Decode(f, i, &len);
-      if (c == 0x131) out += 'i';  // dotless i
-      else if (c == 0xDF) out += "ss";
-      else if (c == 0xF8) out += 'o';
-      else if (c == 0x111) out += 'd';
-      else if (c == 0x142) out += 'l';
+      if (c == 0x131)
+        out += 'i';  // dotless i
+      else if (c == 0xDF)
+        out += "ss";
+      else if (c == 0xF8)
+        out += 'o';
+      else if (c == 0x111)
+        out += 'd';
+      else if (c == 0x142)
+        out += 'l';
       else if (c < 0x80) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
       } else if (IsWordChar(c)) {
@@ -92,11 +104,13 @@ std::string FoldWord(std::string_view word) {
   return squeezed;
 }
 
-bool IsAlwaysArticle(std::string_view k) { return k == "al" || k == "el"; }
+bool IsAlwaysArticle(std::string_view k) {
+  return k == "al" || k == "el";
+}
 bool IsAssimilatedArticle(std::string_view k) {
   static constexpr std::array<std::string_view, 17> kArticles = {
-      "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "en",
-      "ud", "ul", "un"};
+      "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath",
+      "ez", "es", "ed", "er",  "en", "ud", "ul", "un"};
   for (auto a : kArticles)
     if (k == a) return true;
   return false;
@@ -109,8 +123,14 @@ bool Joined(std::string_view gap, size_t prev_letters) {
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
     if (c == ' ' || c == '\t') continue;
-    if (c == '\n') { if (++newlines > 1) return false; continue; }
-    if (c == '-') { if (++hyphens > 1) return false; continue; }
+    if (c == '\n') {
+      if (++newlines > 1) return false;
+      continue;
+    }
+    if (c == '-') {
+      if (++hyphens > 1) return false;
+      continue;
+    }
     if (c == '.' && prev_letters <= 2 && i == 0) continue;
     return false;
   }
@@ -125,7 +145,10 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
   while (i < text.size()) {
     size_t len = 1;
     int32_t c = Decode(text, i, &len);
-    if (!IsWordChar(c)) { i += len; continue; }
+    if (!IsWordChar(c)) {
+      i += len;
+      continue;
+    }
     NameToken t;
     t.start = static_cast<uint32_t>(i);
     size_t end = i, letters = 0, uppers = 0;

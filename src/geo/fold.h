@@ -14,9 +14,9 @@ namespace sitrep::geo {
 struct NameToken {
   uint32_t start = 0;  // byte offsets into the text
   uint32_t end = 0;
-  std::string key;           // folded form; empty for an article ("al", "el", …)
-  bool capitalized = false;  // first letter upper case
-  bool all_caps = false;     // every letter upper case, two letters or more
+  std::string key;              // folded form; empty for an article ("al", "el", …)
+  bool capitalized = false;     // first letter upper case
+  bool all_caps = false;        // every letter upper case, two letters or more
   bool joined_to_next = false;  // only spaces, a hyphen or an abbreviation dot before the next
   bool hyphen_after = false;    // "Iran-backed": a hyphen right after the word
 };

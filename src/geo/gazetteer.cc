@@ -1,6 +1,7 @@
 #include "geo/gazetteer.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,8 +11,6 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "geo/fold.h"
 
@@ -72,7 +71,9 @@ bool ParseDouble(std::string_view s, double* v) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
-size_t WordCount(std::string_view key) { return std::count(key.begin(), key.end(), ' ') + 1; }
+size_t WordCount(std::string_view key) {
+  return std::count(key.begin(), key.end(), ' ') + 1;
+}
 
 class PoolWriter {
  public:
@@ -102,7 +103,9 @@ void PadTo8(std::string& out) {
 
 }  // namespace
 
-std::string_view PlaceKindName(PlaceKind k) { return kKindNames[static_cast<int>(k)]; }
+std::string_view PlaceKindName(PlaceKind k) {
+  return kKindNames[static_cast<int>(k)];
+}
 
 bool ParsePlaceKind(std::string_view s, PlaceKind* k) {
   for (int i = 0; i < kKinds; ++i)
@@ -126,9 +129,10 @@ Result<std::vector<PlaceRow>> ParsePlaceTable(std::string_view tsv) {
     if (f.size() < 7 || !ParsePlaceKind(f[0], &r.kind) || f[1].empty() ||
         !ParseDouble(f[5], &r.lat) || !ParseDouble(f[6], &r.lon) ||
         (f.size() > 7 && !f[7].empty() && !ParseDouble(f[7], &pop)))
-      return Error{fmt::format("place table line {}: expected kind, name, variants, country, "
-                               "admin1, lat, lon[, population, feature]",
-                               line_no)};
+      return Error{
+          fmt::format("place table line {}: expected kind, name, variants, country, "
+                      "admin1, lat, lon[, population, feature]",
+                      line_no)};
     r.name = f[1];
     for (auto v : Split(f[2], '|'))
       if (!v.empty()) r.variants.emplace_back(v);
@@ -224,7 +228,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return Error{fmt::format("gazetteer {} not found: run scripts/setup to build it", path)};
-  struct stat st{};
+  struct stat st {};
   if (fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(FileHeader))) {
     close(fd);
     return Error{fmt::format("gazetteer {} is empty or unreadable: run scripts/setup", path)};
@@ -299,11 +303,19 @@ Gazetteer::Hit Gazetteer::Find(std::string_view key) const {
 
 Place Gazetteer::Get(uint32_t id) const {
   const FileRecord& r = records_[id];
-  return {static_cast<PlaceKind>(r.kind), pool_ + r.name, pool_ + r.country, pool_ + r.admin1,
-          pool_ + r.feature, r.lat, r.lon, r.population};
+  return {static_cast<PlaceKind>(r.kind),
+          pool_ + r.name,
+          pool_ + r.country,
+          pool_ + r.admin1,
+          pool_ + r.feature,
+          r.lat,
+          r.lon,
+          r.population};
 }
 
-size_t Gazetteer::size() const { return header_->record_count; }
+size_t Gazetteer::size() const {
+  return header_->record_count;
+}
 
 size_t Gazetteer::CountKind(PlaceKind kind) const {
   return header_->kind_counts[static_cast<int>(kind)];

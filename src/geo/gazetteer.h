@@ -71,8 +71,8 @@ class Gazetteer {
   Gazetteer() = default;
   Status Attach(const char* data, size_t size);
 
-  std::string owned_;        // bytes when built in memory
-  void* mapped_ = nullptr;   // or the mmap of the file
+  std::string owned_;       // bytes when built in memory
+  void* mapped_ = nullptr;  // or the mmap of the file
   size_t mapped_size_ = 0;
   const struct FileHeader* header_ = nullptr;
   const struct FileRecord* records_ = nullptr;

@@ -22,11 +22,16 @@ constexpr size_t kMaxNameWords = 8;
 
 std::string_view PrecisionOf(PlaceKind k) {
   switch (k) {
-    case PlaceKind::kCountry: return "country";
-    case PlaceKind::kAdmin1: return "admin1";
-    case PlaceKind::kRegion: return "region";
-    case PlaceKind::kSite: return "site";
-    default: return "city";
+    case PlaceKind::kCountry:
+      return "country";
+    case PlaceKind::kAdmin1:
+      return "admin1";
+    case PlaceKind::kRegion:
+      return "region";
+    case PlaceKind::kSite:
+      return "site";
+    default:
+      return "city";
   }
 }
 
@@ -73,8 +78,8 @@ class Locator {
     auto hit = g_.Find(t[i].key);
     if (hit.max_words == 0) return false;
     std::vector<size_t> content{i};  // content tokens that may follow, in one run
-    for (size_t j = i; j + 1 < t.size() && content.size() < std::min<size_t>(hit.max_words,
-                                                                             kMaxNameWords);) {
+    for (size_t j = i;
+         j + 1 < t.size() && content.size() < std::min<size_t>(hit.max_words, kMaxNameWords);) {
       if (!t[j].joined_to_next) break;
       ++j;
       if (!t[j].key.empty()) content.push_back(j);
@@ -125,13 +130,15 @@ class Locator {
   // Post" — a person's or an organization's name, not a town.
   static bool NextToName(const std::vector<NameToken>& t, const Match& m) {
     auto name_like = [](const NameToken& x) {
-      return x.capitalized && !x.key.empty() && !geo::IsCommonWord(x.key) &&
-             !geo::IsPlaceTypeWord(x.key) && !geo::IsDirectionWord(x.key);
+      return x.capitalized && !x.key.empty() && !geo::IsPlaceTypeWord(x.key) &&
+             !geo::IsDirectionWord(x.key);
     };
     if (m.last < t.size() && t[m.last - 1].joined_to_next && name_like(t[m.last])) return true;
     size_t b = m.first;
     while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;  // "al-"
-    return b > 0 && t[b - 1].joined_to_next && name_like(t[b - 1]);
+    // Before the name, "In", "The", "On" are capitalized too: only a name-like word counts.
+    return b > 0 && t[b - 1].joined_to_next && name_like(t[b - 1]) &&
+           !geo::IsCommonWord(t[b - 1].key);
   }
 
   // Span, trailing place word ("province", "city") and the context flags.
@@ -140,6 +147,10 @@ class Locator {
     while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;
     m->start = t[b].start;
     m->end = t[m->last - 1].end;
+    // "U.S.": the abbreviation's last dot belongs to the name.
+    if (t[m->last - 1].end - t[m->last - 1].start == 1 && m->end < body_.size() &&
+        body_[m->end] == '.' && m->last - m->first > 1)
+      ++m->end;
     if (m->last < t.size() && t[m->last - 1].joined_to_next) {
       const std::string& next = t[m->last].key;
       if (next == "province" || next == "governorate" || next == "provinces") {
@@ -155,9 +166,9 @@ class Locator {
     if (m->last < t.size() && t[m->last - 1].joined_to_next) {
       const NameToken& next = t[m->last];
       bool compound = t[m->last - 1].hyphen_after && !next.capitalized;  // "Iran-backed"
-      m->modifier = compound || geo::IsActorNoun(next.key) ||
-                    (next.capitalized && !geo::IsCommonWord(next.key) &&
-                     !geo::IsPlaceTypeWord(next.key));
+      m->modifier =
+          compound || geo::IsActorNoun(next.key) ||
+          (next.capitalized && !geo::IsCommonWord(next.key) && !geo::IsPlaceTypeWord(next.key));
     }
     if (b >= 1) {
       const std::string& prev = t[b - 1].key;
@@ -179,26 +190,35 @@ class Locator {
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                 std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
 }
 
 // How likely a reader means this place, before and after the article's context.
 double Prior(const Place& p, const Match& m) {
   switch (p.kind) {
-    case PlaceKind::kSite: return 9;
-    case PlaceKind::kCountry: return 8;
-    case PlaceKind::kRegion: return 7.5;
-    case PlaceKind::kAdmin1: return m.wants_admin1 ? 10 : 5.5;
-    case PlaceKind::kDemonym: return 0;
-    case PlaceKind::kCity: break;
+    case PlaceKind::kSite:
+      return 9;
+    case PlaceKind::kCountry:
+      return 8;
+    case PlaceKind::kRegion:
+      return 7.5;
+    case PlaceKind::kAdmin1:
+      return m.wants_admin1 ? 10 : 5.5;
+    case PlaceKind::kDemonym:
+      return 0;
+    case PlaceKind::kCity:
+      break;
   }
   double s = std::log10(p.population + 10.0);
-  if (p.feature == "PPLC") s += 1.5;
-  else if (p.feature == "PPLA") s += 0.8;
-  else if (p.feature == "PPLA2") s += 0.3;
+  if (p.feature == "PPLC")
+    s += 1.5;
+  else if (p.feature == "PPLA")
+    s += 0.8;
+  else if (p.feature == "PPLA2")
+    s += 0.3;
   if (m.wants_city) s += 3;
   return s;
 }
@@ -299,7 +319,8 @@ std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
     if (t[j].key == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
     const std::string& noun = t[j].key;
     std::string wants;
-    if (noun == "city" || noun == "town") wants = "city";
+    if (noun == "city" || noun == "town")
+      wants = "city";
     else if (noun == "base" || noun == "airport" || noun == "embassy" || noun == "compound" ||
              noun == "facility" || noun == "site" || noun == "camp" || noun == "airbase")
       wants = "site";

@@ -19,8 +19,8 @@ namespace sitrep {
 struct PlaceMention {
   uint32_t start = 0;  // byte offsets into the body
   uint32_t end = 0;
-  uint32_t sentence = 0;   // index into AnalyzedText::sentences
-  Location location;       // text, country, admin1, lat, lon, precision
+  uint32_t sentence = 0;  // index into AnalyzedText::sentences
+  Location location;      // text, country, admin1, lat, lon, precision
   // Added by the geocoder for EventLocation and the geo command:
   uint32_t paragraph = 0;  // index of the "\n\n"-separated block
   bool modifier = false;   // a country naming an actor, not a place: "U.S. troops", "Iran-backed"
@@ -37,9 +37,9 @@ struct PlaceAnaphor {
 };
 
 struct ArticlePlaces {
-  std::vector<PlaceMention> mentions;  // in order of appearance
-  std::string focus_country;           // ISO alpha-3 the article is mostly about, or ""
-  std::optional<Location> focus;       // that country as a Location (precision "country")
+  std::vector<PlaceMention> mentions;      // in order of appearance
+  std::string focus_country;               // ISO alpha-3 the article is mostly about, or ""
+  std::optional<Location> focus;           // that country as a Location (precision "country")
   std::vector<uint32_t> paragraph_starts;  // byte offset where each paragraph begins
   std::vector<PlaceAnaphor> anaphors;      // in order of appearance
 };
