@@ -1,0 +1,401 @@
+#include "read/cleanup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string_view>
+
+#include <utf8proc.h>
+
+#include "read/date_line.h"
+#include "read/source_map.h"
+
+namespace sitrep::read {
+namespace {
+
+using Words = std::initializer_list<std::string_view>;
+
+// One line of the document, normalized for the rules below.
+struct LineView {
+  Block* block;
+  Line* line;
+  std::string text;   // normalized
+  std::string lower;  // lower-cased ASCII of text
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool StartsWithAny(std::string_view s, Words prefixes) {
+  for (std::string_view p : prefixes)
+    if (s.starts_with(p)) return true;
+  return false;
+}
+
+bool ContainsAny(std::string_view s, Words parts) {
+  for (std::string_view p : parts)
+    if (s.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool letter = !std::isspace(static_cast<unsigned char>(c));
+    if (letter && !in) ++n;
+    in = letter;
+  }
+  return n;
+}
+
+std::string Trim(std::string_view s, std::string_view chars = " \t") {
+  size_t b = s.find_first_not_of(chars);
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(chars);
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Letters and digits only, lower-cased: for comparing a line with the title loosely.
+std::string Loose(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    bool keep = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+                cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
+                cat == UTF8PROC_CATEGORY_ND;
+    if (keep) {
+      utf8proc_uint8_t buf[4];
+      auto len = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+      out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(len));
+    }
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+// The value after "Label:" when the line starts with one of the labels, else empty.
+std::string AfterLabel(const LineView& l, Words labels) {
+  for (std::string_view label : labels)
+    if (l.lower.starts_with(label)) return Trim(l.text.substr(label.size()), " \t:-|");
+  return {};
+}
+
+bool IsContent(const LineView& l);
+
+// "By Jane Doe", "By Jane Doe and John Roe, Reuters": a name, not the start of a sentence.
+std::string Byline(const LineView& l) {
+  if (IsContent(l)) return {};
+  std::string name = AfterLabel(l, {"by ", "written by ", "posted by ", "words by "});
+  if (name.empty()) return {};
+  for (std::string_view stop : {" |", " - ", ", ", " / ", " for ", " on "})
+    if (size_t at = name.find(stop); at != std::string::npos) name.resize(at);
+  name = Trim(name, " \t,.");
+  if (name.empty() || WordCount(name) > 6 || name.size() > 60) return {};
+  if (!std::isupper(static_cast<unsigned char>(name[0]))) return {};
+  return name;
+}
+
+bool IsSeparator(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("*-_=~#+.•·|/\\ ") == std::string_view::npos &&
+         s.find_first_of("*-_=~#•·") != std::string_view::npos;
+}
+
+// Image captions: a credit after "©", or a photo/credit label.
+bool IsCaption(const LineView& l) {
+  if (StartsWithAny(l.lower, {"featured image", "image:", "photo:", "picture:", "photograph:",
+                              "credit:", "credits:", "caption:", "image credit", "photo credit",
+                              "file photo", "(photo", "[photo", "photo by ", "image by "}))
+    return true;
+  size_t copy = l.text.rfind("\xC2\xA9");  // ©
+  if (copy != std::string::npos && copy > 0) {
+    std::string credit = l.text.substr(copy + 2);
+    if (credit.size() <= 80 && credit.find(". ") == std::string::npos) return true;
+  }
+  return ContainsAny(l.lower, {"(photo:", "(photo by", "(image:", "reuters/", "afp/", "ap photo/",
+                               "getty images", "(afp photo"}) &&
+         l.text.size() < 400;
+}
+
+bool IsTagLine(const LineView& l) {
+  return l.text.size() < 300 &&
+         StartsWithAny(l.lower, {"region:", "regions:", "theme:", "themes:", "in-depth report:",
+                                 "tags:", "tag:", "topics:", "topic:", "categories:",
+                                 "category:", "filed under:", "keywords:", "section:",
+                                 "reading time", "estimated reading time"}) ;
+}
+
+bool IsBreadcrumb(const LineView& l) {
+  if (l.text.size() > 200) return false;
+  for (std::string_view sep : {" > ", " » ", " / ", " | ", " › "}) {
+    size_t parts = 1, pos = 0;
+    while ((pos = l.text.find(sep, pos)) != std::string::npos) ++parts, pos += sep.size();
+    if (parts >= 3 && WordCount(l.text) <= parts * 4) return true;
+  }
+  return false;
+}
+
+// Prompts and notices that no article sentence starts with.
+bool IsFurniturePrefix(const LineView& l) {
+  return StartsWithAny(
+      l.lower,
+      {"note to readers", "disclaimer", "copyright", "\xC2\xA9", "(c) ", "all rights reserved",
+       "the original source of this article", "this article was originally published",
+       "this article first appeared", "originally published", "for media inquiries",
+       "media inquiries", "become a member", "comment on ", "subscribe", "sign up",
+       "follow us", "visit and follow us", "share this", "share on ", "share:", "click here",
+       "click the share", "please click", "please share", "forward this article", "crosspost",
+       "donate", "please donate", "support our", "support us", "make a donation", "read more",
+       "read also", "related:", "related articles", "related stories", "related posts",
+       "recommended", "advertisement", "sponsored", "print this", "email this",
+       "leave a comment", "leave a reply", "join the conversation", "skip to", "jump to",
+       "back to top", "about the author", "articles by:", "more from", "you may also like",
+       "listen to this article", "watch:", "video:"});
+}
+
+// Phrases that mark a notice wherever they are in the line.
+bool HasFurniturePhrase(const LineView& l) {
+  return l.text.size() < 1200 &&
+         ContainsAny(l.lower,
+                     {"share buttons", "translate website", "contains copyrighted material",
+                      "follow us on", "become a member", "subscribe to our", "sign up for our",
+                      "forward this article", "crosspost on", "our home page",
+                      "all rights reserved", "copyright \xC2\xA9", "under the provisions of",
+                      "\"fair use\"", "fair use notice", "click to share",
+                      "share this article", "enable javascript", "uses cookies"});
+}
+
+// Notices that end the article: everything after them is page furniture.
+bool IsEndMarker(const LineView& l) {
+  return StartsWithAny(l.lower, {"note to readers", "the original source of this article",
+                                 "disclaimer", "about the author", "copyright \xC2\xA9",
+                                 "all rights reserved", "this article was originally published",
+                                 "this article first appeared", "related articles",
+                                 "related stories", "you may also like"});
+}
+
+// "Jane Doe is an independent writer…": an author bio box.
+bool IsBio(std::string_view text) {
+  std::string lower = Lower(text.substr(0, 400));
+  size_t is = std::string::npos;
+  for (std::string_view v : {" is a ", " is an ", " is the ", " has been ", " writes for ",
+                             " is a regular "})
+    is = std::min(is, lower.find(v));
+  if (is == std::string::npos || is > 120) return false;
+  if (!std::isupper(static_cast<unsigned char>(text[0]))) return false;
+  return ContainsAny(lower, {"writer", "journalist", "author", "researcher", "analyst", "editor",
+                             "correspondent", "professor", "fellow", "columnist", "contributor",
+                             "reporter", "commentator", "blogger", "scholar", "writes for"});
+}
+
+// A line that reads like article text, which ends the header.
+bool IsContent(const LineView& l) {
+  if (l.text.size() >= 100) return true;
+  char last = l.text.empty() ? ' ' : l.text.back();
+  return WordCount(l.text) >= 8 && (last == '.' || last == '!' || last == '?' || last == '"' ||
+                                    last == '\'');
+}
+
+bool LooksLikeTitle(const LineView& l) {
+  size_t words = WordCount(l.text);
+  if (words < 2 || words > 25 || l.text.size() > 200) return false;
+  char last = l.text.back();
+  return last != '.' && last != ':' && last != ',';
+}
+
+// "Global Research, July 15, 2021": an outlet and a date.
+bool OutletAndDate(const LineView& l, std::string& outlet, std::optional<Date>& date) {
+  if (l.text.size() > 120) return false;
+  for (size_t comma = l.text.find(", "); comma != std::string::npos;
+       comma = l.text.find(", ", comma + 1)) {
+    auto d = ParseDateLine(l.text.substr(comma + 2));
+    if (!d) continue;
+    std::string name = Trim(l.text.substr(0, comma));
+    if (name.empty() || WordCount(name) > 6 || ParseDateLine(name)) return false;
+    outlet = name;
+    date = d;
+    return true;
+  }
+  return false;
+}
+
+class Cleaner {
+ public:
+  explicit Cleaner(Document& doc) : doc_(doc) {
+    for (Block& b : doc.blocks)
+      for (Line& l : b.lines) {
+        std::string text = NormalizeInline(l.Plain());
+        if (text.empty()) l.removed = true;
+        if (!l.removed) lines_.push_back({&b, &l, text, Lower(text)});
+      }
+  }
+
+  void Run() {
+    ReadHeader();
+    for (size_t i = 0; i < lines_.size(); ++i) StripFurniture(i);
+    CutTail();
+    StripBio();
+  }
+
+ private:
+  Metadata& meta() { return doc_.meta; }
+
+  void Remove(LineView& l) { l.line->removed = true; }
+
+  bool SameAsTitle(const LineView& l) {
+    if (meta().title.empty()) return false;
+    std::string line = Loose(l.text), title = Loose(meta().title);
+    return !line.empty() && (line == title || (title.starts_with(line) && line.size() > 20));
+  }
+
+  // Header lines: metadata is taken and removed; the header ends at the first line of text.
+  void ReadHeader() {
+    for (size_t i = 0; i < lines_.size() && i < 30; ++i) {
+      LineView& l = lines_[i];
+      if (HeaderMetadata(l) || IsTagLine(l) || IsBreadcrumb(l) || IsSeparator(l.text) ||
+          l.line->link_only || IsFurniturePrefix(l) || HasFurniturePhrase(l) || IsCaption(l) ||
+          CaptionWithoutCredit(i)) {
+        Remove(l);
+        continue;
+      }
+      if (SameAsTitle(l)) {
+        Remove(l);
+        continue;
+      }
+      bool heading = l.block->kind == BlockKind::kHeading;
+      if (meta().title.empty() && !seen_text_ && (heading || LooksLikeTitle(l)) &&
+          lines_.size() > i + 1) {
+        meta().title = l.text;
+        Remove(l);
+        continue;
+      }
+      seen_text_ = true;
+      if (IsContent(l)) {
+        body_start_ = i;
+        return;
+      }
+    }
+  }
+
+  bool HeaderMetadata(LineView& l) {
+    if (std::string author = Byline(l); !author.empty()) {
+      if (meta().author.empty()) meta().author = author;
+      return true;
+    }
+    if (std::string author = AfterLabel(l, {"author:", "authors:", "articles by:"});
+        !author.empty()) {
+      if (meta().author.empty()) meta().author = author;
+      return true;
+    }
+    if (std::string outlet = AfterLabel(l, {"outlet:", "publisher:", "publication:"});
+        !outlet.empty()) {
+      if (meta().outlet.empty()) meta().outlet = outlet;
+      return true;
+    }
+    if (std::string when = AfterLabel(l, {"published:", "published on", "published", "posted:",
+                                          "posted on", "date:", "dated:", "first published"});
+        !when.empty()) {
+      if (auto d = ParseDateLine(when)) {
+        if (!meta().published) meta().published = d;
+        return true;
+      }
+    }
+    if (!AfterLabel(l, {"updated:", "updated on", "last updated", "modified:"}).empty()) {
+      return true;
+    }
+    if (auto d = ParseDateLine(l.text)) {
+      if (!meta().published) meta().published = d;
+      return true;
+    }
+    std::string outlet;
+    std::optional<Date> date;
+    if (OutletAndDate(l, outlet, date)) {
+      if (meta().outlet.empty()) meta().outlet = outlet;
+      if (!meta().published) meta().published = date;
+      return true;
+    }
+    return false;
+  }
+
+  // A caption often appears twice: once alone, once with its credit on the next line.
+  bool CaptionWithoutCredit(size_t i) {
+    if (i + 1 >= lines_.size() || lines_[i].text.size() < 30) return false;
+    const LineView& next = lines_[i + 1];
+    return IsCaption(next) && next.text.starts_with(lines_[i].text);
+  }
+
+  void StripFurniture(size_t i) {
+    LineView& l = lines_[i];
+    if (l.line->removed) return;
+    if (std::string author = AfterLabel(l, {"articles by:", "author:"}); !author.empty()) {
+      if (meta().author.empty()) meta().author = author;
+      Remove(l);
+      return;
+    }
+    if (l.block->kind == BlockKind::kRule || IsSeparator(l.text) || l.line->link_only ||
+        IsTagLine(l) || IsFurniturePrefix(l) || HasFurniturePhrase(l) || IsCaption(l) ||
+        CaptionWithoutCredit(i) || (IsBreadcrumb(l) && i < body_start_ + 3))
+      Remove(l);
+    else if (ParseDateLine(l.text))  // a stray date line ("Updated July 16, 2021")
+      Remove(l);
+  }
+
+  // After a closing notice in the second half of the text, the rest is furniture.
+  void CutTail() {
+    size_t total = 0;
+    for (const LineView& l : lines_) total += l.text.size();
+    size_t seen = 0;
+    for (size_t i = body_start_; i < lines_.size(); ++i) {
+      seen += lines_[i].text.size();
+      if (seen * 2 < total || !IsEndMarker(lines_[i])) continue;
+      for (size_t j = i; j < lines_.size(); ++j) Remove(lines_[j]);
+      return;
+    }
+  }
+
+  // Bio boxes among the last blocks of text.
+  void StripBio() {
+    int checked = 0;
+    for (auto it = doc_.blocks.rbegin(); it != doc_.blocks.rend() && checked < 3; ++it) {
+      if (it->Removed()) continue;
+      ++checked;
+      std::string text = NormalizeInline(it->Plain());
+      if (!text.empty() && IsBio(text) && (it->emphasized || text.size() < 600))
+        for (Line& l : it->lines) l.removed = true;
+    }
+  }
+
+  Document& doc_;
+  std::vector<LineView> lines_;
+  size_t body_start_ = 0;
+  bool seen_text_ = false;
+};
+
+}  // namespace
+
+std::string CleanTitle(std::string_view title) {
+  std::string t = NormalizeInline(title);
+  for (size_t at; (at = t.find("...")) != std::string::npos;) t.replace(at, 3, "\xE2\x80\xA6");
+  return t;
+}
+
+void ExtractMetadataAndStripFurniture(Document& doc) {
+  Cleaner(doc).Run();
+  doc.meta.title = CleanTitle(doc.meta.title);
+  doc.meta.author = NormalizeInline(doc.meta.author);
+  doc.meta.outlet = NormalizeInline(doc.meta.outlet);
+  doc.meta.url = NormalizeInline(doc.meta.url);
+}
+
+}  // namespace sitrep::read
