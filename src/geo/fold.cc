@@ -42,6 +42,10 @@ bool IsLetter(int32_t c) {
 
 // Decodes one code point at s[i]; invalid bytes come back as themselves (one byte).
 int32_t Decode(std::string_view s, size_t i, size_t* len) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) {
+    *len = 1;
+    return s[i];
+  }
   utf8proc_int32_t c = 0;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                             static_cast<utf8proc_ssize_t>(s.size() - i), &c);
@@ -96,12 +100,12 @@ std::string FoldWord(std::string_view word) {
     }
     std::free(folded);
   }
-  std::string squeezed;
-  squeezed.reserve(out.size());
-  for (char ch : out)
-    if (squeezed.empty() || squeezed.back() != ch || (ch >= '0' && ch <= '9')) squeezed += ch;
-  if (squeezed.size() > 3 && squeezed.ends_with("ah")) squeezed.pop_back();
-  return squeezed;
+  size_t n = 0;  // doubled letters squeezed in place
+  for (size_t k = 0; k < out.size(); ++k)
+    if (n == 0 || out[n - 1] != out[k] || (out[k] >= '0' && out[k] <= '9')) out[n++] = out[k];
+  out.resize(n);
+  if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
+  return out;
 }
 
 bool IsAlwaysArticle(std::string_view k) {
@@ -141,6 +145,7 @@ bool Joined(std::string_view gap, size_t prev_letters) {
 
 std::vector<NameToken> TokenizeNames(std::string_view text) {
   std::vector<NameToken> tokens;
+  tokens.reserve(text.size() / 6 + 4);
   size_t i = 0;
   while (i < text.size()) {
     size_t len = 1;

@@ -295,7 +295,8 @@ Gazetteer::Hit Gazetteer::Find(std::string_view key) const {
   for (uint32_t s = static_cast<uint32_t>(hash) & mask;; s = (s + 1) & mask) {
     const FileSlot& slot = slots_[s];
     if (slot.hash == 0) return {};
-    if (slot.hash == hash && key == std::string_view(pool_ + slot.key))
+    if (slot.hash == hash && std::strncmp(pool_ + slot.key, key.data(), key.size()) == 0 &&
+        pool_[slot.key + key.size()] == '\0')
       return {std::span<const uint32_t>(entry_places_ + slot.first_entry, slot.entry_count),
               slot.max_words};
   }

@@ -16,8 +16,6 @@ using geo::NameToken;
 using geo::Place;
 using geo::PlaceKind;
 
-// Below this population a one-word town is believed only where the article's countries are.
-constexpr uint32_t kTownPopulation = 15000;
 constexpr size_t kMaxNameWords = 8;
 
 std::string_view PrecisionOf(PlaceKind k) {
@@ -48,10 +46,28 @@ struct Match {
   int chosen = -1;  // index into places
 };
 
-bool IsWeakTown(const Place& p, bool single_word) {
-  if (p.kind != PlaceKind::kCity) return false;
-  if (p.feature == "PPLC" || p.feature == "PPLA") return false;
-  return single_word ? p.population < kTownPopulation : p.population < 1000;
+// How much a town needs the article's support to be believed: a capital or a large city
+// stands on its own; a town needs its country named as a place; a hamlet needs more.
+enum class Standing { kOwn, kCountry, kStrongCountry };
+
+Standing StandingOf(const Place& p, bool single_word) {
+  if (p.kind != PlaceKind::kCity) return Standing::kOwn;
+  if (p.feature == "PPLC" || p.feature == "PPLA") return Standing::kOwn;
+  if (p.population >= (single_word ? 100000u : 15000u)) return Standing::kOwn;
+  if (p.population >= 1000 || p.feature.starts_with("PPLA")) return Standing::kCountry;
+  return Standing::kStrongCountry;
+}
+
+bool Supported(Standing s, double country_weight) {
+  switch (s) {
+    case Standing::kOwn:
+      return true;
+    case Standing::kCountry:
+      return country_weight >= 1;
+    case Standing::kStrongCountry:
+      return country_weight >= 2;
+  }
+  return false;
 }
 
 class Locator {
@@ -75,6 +91,7 @@ class Locator {
  private:
   // The longest name starting at content token i, if it passes the capitalization checks.
   bool MatchAt(const std::vector<NameToken>& t, size_t i, Match* m) const {
+    if (!t[i].capitalized && !CapitalFollows(t, i)) return false;  // names have a capital
     auto hit = g_.Find(t[i].key);
     if (hit.max_words == 0) return false;
     std::vector<size_t> content{i};  // content tokens that may follow, in one run
@@ -100,6 +117,13 @@ class Locator {
     return false;
   }
 
+  // "the Gulf", "eastern Syria": a lower-case word starts a name only before a capital.
+  static bool CapitalFollows(const std::vector<NameToken>& t, size_t i) {
+    for (size_t j = i, n = 0; n < 3 && j + 1 < t.size() && t[j].joined_to_next; ++j, ++n)
+      if (t[j + 1].capitalized) return true;
+    return false;
+  }
+
   // Keeps the places a reader could mean here: capitalized names, no common English words
   // standing for towns, no acronyms standing for towns.
   bool Plausible(const std::vector<NameToken>& t, Match& m,
@@ -111,12 +135,17 @@ class Locator {
     bool common = m.single_word && geo::IsCommonWord(head.key);
     bool acronym = m.single_word && head.all_caps && head.end - head.start <= 4;
     bool person = m.single_word && NextToName(t, m);
+    bool compound = InCompound(t, m);  // "Mar-a-Lago", "Iran-backed"
+    bool numbered = m.last < t.size() && t[m.last - 1].joined_to_next && !t[m.last].key.empty() &&
+                    t[m.last].key[0] >= '0' && t[m.last].key[0] <= '9';
+    compound |= numbered;  // "France 24", "Arabi 21": names of outlets
     bool only_demonyms = true;
     for (uint32_t id : places) {
       Place p = g_.Get(id);
       bool is_town = p.kind == PlaceKind::kCity;
-      if (is_town && (!head.capitalized || common || acronym || person)) continue;
-      if (p.kind == PlaceKind::kAdmin1 && (common || acronym || person || !head.capitalized))
+      if (is_town && (!head.capitalized || common || acronym || person || compound)) continue;
+      if (p.kind == PlaceKind::kAdmin1 &&
+          (common || acronym || person || compound || !head.capitalized))
         continue;
       if (p.kind == PlaceKind::kDemonym && !head.capitalized) continue;
       m.places.push_back(id);
@@ -133,12 +162,24 @@ class Locator {
       return x.capitalized && !x.key.empty() && !geo::IsPlaceTypeWord(x.key) &&
              !geo::IsDirectionWord(x.key);
     };
-    if (m.last < t.size() && t[m.last - 1].joined_to_next && name_like(t[m.last])) return true;
+    size_t a = m.last;
+    while (a < t.size() && t[a].key.empty() && t[a - 1].joined_to_next) ++a;  // "Rai Al-Youm"
+    if (a < t.size() && t[a - 1].joined_to_next && name_like(t[a])) return true;
     size_t b = m.first;
     while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;  // "al-"
     // Before the name, "In", "The", "On" are capitalized too: only a name-like word counts.
     return b > 0 && t[b - 1].joined_to_next && name_like(t[b - 1]) &&
            !geo::IsCommonWord(t[b - 1].key);
+  }
+
+  // Hyphened to a lower-case word that is no article: part of a compound word.
+  static bool InCompound(const std::vector<NameToken>& t, const Match& m) {
+    if (m.last < t.size() && t[m.last - 1].hyphen_after && !t[m.last].key.empty() &&
+        !t[m.last].capitalized)
+      return true;
+    size_t b = m.first;
+    while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;
+    return b > 0 && t[b - 1].hyphen_after && !t[b - 1].key.empty() && !t[b - 1].capitalized;
   }
 
   // Span, trailing place word ("province", "city") and the context flags.
@@ -166,8 +207,9 @@ class Locator {
     if (m->last < t.size() && t[m->last - 1].joined_to_next) {
       const NameToken& next = t[m->last];
       bool compound = t[m->last - 1].hyphen_after && !next.capitalized;  // "Iran-backed"
+      bool numbered = !next.key.empty() && next.key[0] >= '0' && next.key[0] <= '9';
       m->modifier =
-          compound || geo::IsActorNoun(next.key) ||
+          compound || numbered || geo::IsActorNoun(next.key) ||
           (next.capitalized && !geo::IsCommonWord(next.key) && !geo::IsPlaceTypeWord(next.key));
     }
     if (b >= 1) {
@@ -214,7 +256,7 @@ double Prior(const Place& p, const Match& m) {
   }
   double s = std::log10(p.population + 10.0);
   if (p.feature == "PPLC")
-    s += 1.5;
+    s += 2.5;
   else if (p.feature == "PPLA")
     s += 0.8;
   else if (p.feature == "PPLA2")
@@ -248,10 +290,37 @@ class CountryContext {
   std::map<std::string, double> weights_;
 };
 
-double VoteOf(const Place& p, const Match& m) {
-  if (p.kind == PlaceKind::kDemonym) return 0.5;
-  if (p.kind == PlaceKind::kCountry && m.modifier) return 0.4;
-  return 1;
+// A name's vote for its country as the article's place context: places named as places
+// count, countries named as actors ("U.S. troops") or demonyms hardly.
+double ContextVote(const Place& p, const Match& m) {
+  switch (p.kind) {
+    case PlaceKind::kDemonym:
+      return 0.3;
+    case PlaceKind::kCountry:
+      return m.modifier ? 0.1 : m.locative ? 1 : 0.5;
+    case PlaceKind::kCity:
+      return StandingOf(p, m.single_word) == Standing::kOwn ? 1.5 : 0;
+    default:
+      return 1.5;
+  }
+}
+
+// A resolved place's vote for the article's focus country: precise places weigh most.
+double FocusVote(const Place& p, const Match& m) {
+  switch (p.kind) {
+    case PlaceKind::kDemonym:
+      return 0.3;
+    case PlaceKind::kCountry:
+      return m.modifier ? 0.1 : m.locative ? 1 : 0.5;
+    case PlaceKind::kRegion:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+bool IsAnchor(const Place& p) {
+  return p.kind != PlaceKind::kCountry && p.kind != PlaceKind::kDemonym;
 }
 
 void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContext& context) {
@@ -260,32 +329,31 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
     std::string_view country = g.Get(m.places[0]).country;
     bool one_country = true;
     for (uint32_t id : m.places) one_country &= g.Get(id).country == country;
-    if (one_country) context.Add(country, VoteOf(g.Get(m.places[0]), m));
+    if (one_country) context.Add(country, ContextVote(g.Get(m.places[0]), m));
   }
   std::string top = context.Top();
-  std::vector<const Match*> anchors;
+  std::vector<Place> anchors;  // places of one-place names
+  for (Match& m : matches)
+    if (m.places.size() == 1 && IsAnchor(g.Get(m.places[0]))) anchors.push_back(g.Get(m.places[0]));
   for (Match& m : matches) {
     double best = -1e9;
     for (size_t k = 0; k < m.places.size(); ++k) {
       Place p = g.Get(m.places[k]);
       double w = context.Weight(p.country);
-      if (IsWeakTown(p, m.single_word) && w < 1) continue;
-      double s = Prior(p, m) + (w >= 1 ? 3 : 0) + (!top.empty() && p.country == top ? 1 : 0);
+      if (!Supported(StandingOf(p, m.single_word), w)) continue;
+      double s = Prior(p, m) + 2.5 * std::min(1.0, w) + (!top.empty() && p.country == top ? 1 : 0);
       if (p.kind == PlaceKind::kDemonym) s = m.demonym_only ? 1 : -1e8;
-      for (const Match* a : anchors) {
-        Place q = g.Get(a->places[a->chosen]);
-        if (q.kind != PlaceKind::kCountry && q.kind != PlaceKind::kDemonym &&
+      for (const Place& q : anchors)
+        if (q.name != p.name && std::abs(p.lat - q.lat) < 3 && std::abs(p.lon - q.lon) < 4 &&
             DistanceKm(p.lat, p.lon, q.lat, q.lon) < 300) {
           s += 1.5;
           break;
         }
-      }
       if (s > best) {
         best = s;
         m.chosen = static_cast<int>(k);
       }
     }
-    if (m.chosen >= 0 && m.places.size() == 1) anchors.push_back(&m);
   }
 }
 
@@ -379,7 +447,7 @@ ArticlePlaces Geocoder::Locate(std::string_view body, const AnalyzedText& text) 
   for (const Match& m : matches) {
     if (m.chosen < 0) continue;
     Place p = gazetteer_->Get(m.places[m.chosen]);
-    focus.Add(p.country, VoteOf(p, m));
+    focus.Add(p.country, FocusVote(p, m));
     if (p.kind == PlaceKind::kDemonym) continue;
     PlaceMention pm;
     pm.start = m.start;
