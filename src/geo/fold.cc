@@ -13,8 +13,16 @@ bool IsApostrophe(int32_t c) {
          c == '`';
 }
 
-bool IsWordChar(int32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+constexpr uint8_t kLetter = 1, kDigit = 2, kUpper = 4;
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  return t;
+}();
+
+bool IsUnicodeWordChar(int32_t c) {
   switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -30,18 +38,21 @@ bool IsWordChar(int32_t c) {
   }
 }
 
-bool IsUpper(int32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+inline bool IsWordChar(int32_t c) {
+  return c < 0x80 ? kAsciiClass[c & 0x7F] != 0 : IsUnicodeWordChar(c);
 }
-bool IsLetter(int32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+inline bool IsUpper(int32_t c) {
+  return c < 0x80 ? (kAsciiClass[c & 0x7F] & kUpper) != 0
+                  : utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+}
+inline bool IsLetter(int32_t c) {
+  if (c < 0x80) return (kAsciiClass[c & 0x7F] & kLetter) != 0;
   auto cat = utf8proc_category(c);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
 // Decodes one code point at s[i]; invalid bytes come back as themselves (one byte).
-int32_t Decode(std::string_view s, size_t i, size_t* len) {
+inline int32_t Decode(std::string_view s, size_t i, size_t* len) {
   if (static_cast<unsigned char>(s[i]) < 0x80) {
     *len = 1;
     return s[i];
@@ -148,6 +159,11 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
   tokens.reserve(text.size() / 6 + 4);
   size_t i = 0;
   while (i < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && kAsciiClass[byte] == 0) {  // the common case: space, punctuation
+      ++i;
+      continue;
+    }
     size_t len = 1;
     int32_t c = Decode(text, i, &len);
     if (!IsWordChar(c)) {
