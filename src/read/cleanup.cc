@@ -1,11 +1,11 @@
 #include "read/cleanup.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
 #include <string_view>
-
-#include <utf8proc.h>
 
 #include "read/date_line.h"
 #include "read/source_map.h"
@@ -130,10 +130,10 @@ bool IsCaption(const LineView& l) {
 
 bool IsTagLine(const LineView& l) {
   return l.text.size() < 300 &&
-         StartsWithAny(l.lower, {"region:", "regions:", "theme:", "themes:", "in-depth report:",
-                                 "tags:", "tag:", "topics:", "topic:", "categories:",
-                                 "category:", "filed under:", "keywords:", "section:",
-                                 "reading time", "estimated reading time"}) ;
+         StartsWithAny(l.lower,
+                       {"region:", "regions:", "theme:", "themes:", "in-depth report:", "tags:",
+                        "tag:", "topics:", "topic:", "categories:", "category:", "filed under:",
+                        "keywords:", "section:", "reading time", "estimated reading time"});
 }
 
 bool IsBreadcrumb(const LineView& l) {
@@ -148,41 +148,113 @@ bool IsBreadcrumb(const LineView& l) {
 
 // Prompts and notices that no article sentence starts with.
 bool IsFurniturePrefix(const LineView& l) {
-  return StartsWithAny(
-      l.lower,
-      {"note to readers", "disclaimer", "copyright", "\xC2\xA9", "(c) ", "all rights reserved",
-       "the original source of this article", "this article was originally published",
-       "this article first appeared", "originally published", "for media inquiries",
-       "media inquiries", "become a member", "comment on ", "subscribe", "sign up",
-       "follow us", "visit and follow us", "share this", "share on ", "share:", "click here",
-       "click the share", "please click", "please share", "forward this article", "crosspost",
-       "donate", "please donate", "support our", "support us", "make a donation", "read more",
-       "read also", "related:", "related articles", "related stories", "related posts",
-       "recommended", "advertisement", "sponsored", "print this", "email this",
-       "leave a comment", "leave a reply", "join the conversation", "skip to", "jump to",
-       "back to top", "about the author", "articles by:", "more from", "you may also like",
-       "listen to this article", "watch:", "video:"});
+  return StartsWithAny(l.lower, {"note to readers",
+                                 "disclaimer",
+                                 "copyright",
+                                 "\xC2\xA9",
+                                 "(c) ",
+                                 "all rights reserved",
+                                 "the original source of this article",
+                                 "this article was originally published",
+                                 "this article first appeared",
+                                 "originally published",
+                                 "for media inquiries",
+                                 "media inquiries",
+                                 "become a member",
+                                 "comment on ",
+                                 "subscribe",
+                                 "sign up",
+                                 "follow us",
+                                 "visit and follow us",
+                                 "share this",
+                                 "share on ",
+                                 "share:",
+                                 "click here",
+                                 "click the share",
+                                 "please click",
+                                 "please share",
+                                 "forward this article",
+                                 "crosspost",
+                                 "donate",
+                                 "please donate",
+                                 "support our",
+                                 "support us",
+                                 "make a donation",
+                                 "read more",
+                                 "read also",
+                                 "related:",
+                                 "related articles",
+                                 "related stories",
+                                 "related posts",
+                                 "recommended",
+                                 "advertisement",
+                                 "sponsored",
+                                 "print this",
+                                 "email this",
+                                 "leave a comment",
+                                 "leave a reply",
+                                 "join the conversation",
+                                 "skip to",
+                                 "jump to",
+                                 "back to top",
+                                 "about the author",
+                                 "articles by:",
+                                 "more from",
+                                 "you may also like",
+                                 "listen to this article",
+                                 "watch:",
+                                 "video:"});
 }
 
 // Phrases that mark a notice wherever they are in the line.
 bool HasFurniturePhrase(const LineView& l) {
   return l.text.size() < 1200 &&
-         ContainsAny(l.lower,
-                     {"share buttons", "translate website", "contains copyrighted material",
-                      "follow us on", "become a member", "subscribe to our", "sign up for our",
-                      "forward this article", "crosspost on", "our home page",
-                      "all rights reserved", "copyright \xC2\xA9", "under the provisions of",
-                      "\"fair use\"", "fair use notice", "click to share",
-                      "share this article", "enable javascript", "uses cookies"});
+         ContainsAny(
+             l.lower,
+             {"share buttons", "translate website", "contains copyrighted material", "follow us on",
+              "become a member", "subscribe to our", "sign up for our", "forward this article",
+              "crosspost on", "our home page", "all rights reserved", "copyright \xC2\xA9",
+              "under the provisions of", "\"fair use\"", "fair use notice", "click to share",
+              "share this article", "enable javascript", "uses cookies"});
 }
 
 // Notices that end the article: everything after them is page furniture.
 bool IsEndMarker(const LineView& l) {
-  return StartsWithAny(l.lower, {"note to readers", "the original source of this article",
-                                 "disclaimer", "about the author", "copyright \xC2\xA9",
-                                 "all rights reserved", "this article was originally published",
-                                 "this article first appeared", "related articles",
-                                 "related stories", "you may also like"});
+  return StartsWithAny(
+      l.lower,
+      {"note to readers", "the original source of this article", "disclaimer", "about the author",
+       "copyright \xC2\xA9", "all rights reserved", "this article was originally published",
+       "this article first appeared", "related articles", "related stories", "you may also like"});
+}
+
+// "Jane Doe", "Jane Doe (jane@example.org)": two to five capitalized words.
+bool IsPersonName(std::string_view subject) {
+  std::string name;
+  int depth = 0;
+  for (char c : subject) {
+    if (c == '(') ++depth;
+    if (depth == 0) name += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  name = Trim(name, " ,");
+  if (name.find(',') != std::string::npos) return false;
+  size_t words = 0;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t end = std::min(name.find(' ', pos), name.size());
+    std::string_view w = std::string_view(name).substr(pos, end - pos);
+    pos = end + 1;
+    if (w.empty()) continue;
+    ++words;
+    bool particle = w == "al" || w.starts_with("al-") || w == "bin" || w == "de" || w == "van" ||
+                    w == "von" || w == "el" || w == "da" || w == "di";
+    if (!particle && !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    if (words == 1)
+      for (std::string_view pronoun : {"The", "This", "That", "He", "She", "It", "They", "A", "An",
+                                       "Our", "His", "Her", "Their"})
+        if (w == pronoun) return false;
+  }
+  return words >= 2 && words <= 5;
 }
 
 // "Jane Doe is an independent writer…": an author bio box.
@@ -190,10 +262,9 @@ bool IsBio(std::string_view text) {
   std::string lower = Lower(text.substr(0, 400));
   size_t is = std::string::npos;
   for (std::string_view v : {" is a ", " is an ", " is the ", " has been ", " writes for ",
-                             " is a regular "})
+                             " is a regular ", ", is a ", ", is an "})
     is = std::min(is, lower.find(v));
-  if (is == std::string::npos || is > 120) return false;
-  if (!std::isupper(static_cast<unsigned char>(text[0]))) return false;
+  if (is == std::string::npos || is > 120 || !IsPersonName(text.substr(0, is))) return false;
   return ContainsAny(lower, {"writer", "journalist", "author", "researcher", "analyst", "editor",
                              "correspondent", "professor", "fellow", "columnist", "contributor",
                              "reporter", "commentator", "blogger", "scholar", "writes for"});
@@ -203,8 +274,17 @@ bool IsBio(std::string_view text) {
 bool IsContent(const LineView& l) {
   if (l.text.size() >= 100) return true;
   char last = l.text.empty() ? ' ' : l.text.back();
-  return WordCount(l.text) >= 8 && (last == '.' || last == '!' || last == '?' || last == '"' ||
-                                    last == '\'');
+  return WordCount(l.text) >= 8 &&
+         (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'');
+}
+
+// "12 Sep", "Sep 12", "3 hours ago", "Updated 5 min ago": a stamp without a year.
+bool IsPartialDateOrAge(const LineView& l) {
+  if (WordCount(l.text) > 5 || l.text.size() > 40) return false;
+  if (l.lower.ends_with(" ago")) return true;
+  bool digit = l.text.find_first_of("0123456789") != std::string::npos;
+  return digit && ContainsAny(l.lower, {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"});
 }
 
 bool LooksLikeTitle(const LineView& l) {
@@ -275,7 +355,7 @@ class Cleaner {
       }
       bool heading = l.block->kind == BlockKind::kHeading;
       if (meta().title.empty() && !seen_text_ && (heading || LooksLikeTitle(l)) &&
-          lines_.size() > i + 1) {
+          lines_.size() > i + 1 && (heading || StandsAlone(i))) {
         meta().title = l.text;
         Remove(l);
         continue;
@@ -325,7 +405,17 @@ class Cleaner {
       if (!meta().published) meta().published = date;
       return true;
     }
-    return false;
+    return IsPartialDateOrAge(l);
+  }
+
+  // A title line is not the first line of a wrapped paragraph: it is alone in its block or
+  // followed by metadata lines.
+  bool StandsAlone(size_t i) {
+    const LineView& next = lines_[i + 1];
+    if (next.block != lines_[i].block) return true;
+    return !Byline(next).empty() || ParseDateLine(next.text) ||
+           StartsWithAny(next.lower, {"author:", "outlet:", "published", "posted",
+                                      "date:", "updated", "publisher:"});
   }
 
   // A caption often appears twice: once alone, once with its credit on the next line.

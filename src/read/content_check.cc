@@ -1,25 +1,34 @@
 #include "read/content_check.h"
 
+#include <fmt/format.h>
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
-#include <fmt/format.h>
-#include <utf8proc.h>
-
 namespace sitrep::read {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 std::string_view MagicName(std::string_view c) {
   struct Magic {
     std::string_view bytes, name;
   };
   static constexpr Magic kMagic[] = {
-      {"%PDF", "PDF"},        {"PK\x03\x04", "ZIP/Office"}, {"\x89PNG", "PNG image"},
-      {"\xFF\xD8\xFF", "JPEG image"}, {"GIF8", "GIF image"},  {"\x1F\x8B", "gzip"},
-      {"\x7F" "ELF", "executable"},   {"SQLite format 3", "SQLite database"},
+      {"%PDF", "PDF"},
+      {"PK\x03\x04", "ZIP/Office"},
+      {"\x89PNG", "PNG image"},
+      {"\xFF\xD8\xFF", "JPEG image"},
+      {"GIF8", "GIF image"},
+      {"\x1F\x8B", "gzip"},
+      {"\x7F"
+       "ELF",
+       "executable"},
+      {"SQLite format 3", "SQLite database"},
       {"\xD0\xCF\x11\xE0", "old Office document"},
   };
   for (const Magic& m : kMagic)
@@ -141,11 +150,16 @@ InputFormat SniffFormat(std::string_view content) {
 
 std::string_view FormatName(InputFormat format) {
   switch (format) {
-    case InputFormat::kText: return "text";
-    case InputFormat::kMarkdown: return "markdown";
-    case InputFormat::kHtml: return "html";
-    case InputFormat::kJsonl: return "jsonl";
-    case InputFormat::kAuto: break;
+    case InputFormat::kText:
+      return "text";
+    case InputFormat::kMarkdown:
+      return "markdown";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kJsonl:
+      return "jsonl";
+    case InputFormat::kAuto:
+      break;
   }
   return "auto";
 }

@@ -29,18 +29,18 @@ std::vector<std::string> Words(std::string_view s) {
 int MonthNumber(const std::string& w) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",
-                                               "may",     "june",     "july",      "august",
-                                               "september", "october", "november", "december"};
+  static constexpr std::string_view kFull[] = {"january",   "february", "march",    "april",
+                                               "may",       "june",     "july",     "august",
+                                               "september", "october",  "november", "december"};
   for (int i = 0; i < 12; ++i)
     if (w == kMonths[i] || w == kFull[i] || (w == "sept" && i == 8)) return i + 1;
   return 0;
 }
 
 bool IsWeekday(const std::string& w) {
-  for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                             "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-                             "sat", "sun"})
+  for (std::string_view d :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
     if (w == d) return true;
   return false;
 }
@@ -62,9 +62,9 @@ bool IsTimeWord(const std::string& w) {
       if (!std::isdigit(static_cast<unsigned char>(c)) && c != ':') return false;
     return true;
   }
-  for (std::string_view t : {"am", "pm", "a", "m", "p", "at", "utc", "gmt", "est", "edt", "cst",
-                             "cdt", "pst", "pdt", "cet", "cest", "bst", "ist", "ast", "msk",
-                             "et", "pt", "z", "local", "time"})
+  for (std::string_view t : {"am",  "pm",  "a",   "m",   "p",   "at",    "utc",  "gmt", "est",
+                             "edt", "cst", "cdt", "pst", "pdt", "cet",   "cest", "bst", "ist",
+                             "ast", "msk", "et",  "pt",  "z",   "local", "time"})
     if (w == t) return true;
   int n = Number(w);
   return n >= 0 && w.size() <= 4;  // "+0300", "17"
@@ -82,8 +82,7 @@ std::optional<Date> ParseDateLine(std::string_view text) {
     text.remove_prefix(1);
   if (text.size() > 80) return std::nullopt;
   if (auto iso = Date::ParseIso(text); iso && text.size() <= 10) return iso;
-  if (text.size() > 10 && text[4] == '-' && text[7] == '-' &&
-      (text[10] == 'T' || text[10] == ' '))
+  if (text.size() > 10 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == ' '))
     if (auto iso = Date::ParseIso(text)) return iso;
   std::vector<std::string> w = Words(text);
   size_t i = 0;

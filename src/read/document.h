@@ -34,7 +34,7 @@ struct Block {
   int heading_level = 0;
   bool emphasized = false;  // all of the text is in italics or bold (leads, bio boxes)
   std::vector<Line> lines;
-  bool Removed() const;     // every line removed (or none)
+  bool Removed() const;       // every line removed (or none)
   std::string Plain() const;  // lines joined by spaces
 };
 

@@ -15,9 +15,8 @@ namespace sitrep::read {
 
 // Checks, parses, cleans and normalizes one document; `given` metadata wins over what the text
 // says. Errors are "origin: what is wrong".
-Result<Article> BuildArticle(std::string_view content, std::string_view origin,
-                             InputFormat format, const ReadOptions& options,
-                             const Metadata& given);
+Result<Article> BuildArticle(std::string_view content, std::string_view origin, InputFormat format,
+                             const ReadOptions& options, const Metadata& given);
 
 // Reads lines of at most `max_bytes` without ever holding more than that in memory.
 class LineReader {

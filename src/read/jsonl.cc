@@ -1,8 +1,8 @@
 #include "read/jsonl.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "read/internal.h"
@@ -26,8 +26,11 @@ Result<Article> FromObject(const json& obj, std::string_view origin, const ReadO
   if (!text_it->is_string()) return Error{fmt::format("{}: \"text\" must be a string", origin)};
   Metadata given;
   std::string id;
-  for (auto [key, field] : {std::pair{"id", &id}, {"title", &given.title}, {"url", &given.url},
-                            {"outlet", &given.outlet}, {"author", &given.author}}) {
+  for (auto [key, field] : {std::pair{"id", &id},
+                            {"title", &given.title},
+                            {"url", &given.url},
+                            {"outlet", &given.outlet},
+                            {"author", &given.author}}) {
     auto value = OptionalString(obj, key);
     if (!value) return Error{fmt::format("{}: {}", origin, value.error())};
     *field = std::move(*value);
@@ -39,8 +42,8 @@ Result<Article> FromObject(const json& obj, std::string_view origin, const ReadO
   if (!published->empty()) {
     given.published = Date::ParseIso(*published);
     if (!given.published)
-      return Error{fmt::format("{}: \"published\" is not a YYYY-MM-DD date: \"{}\"", origin,
-                               *published)};
+      return Error{
+          fmt::format("{}: \"published\" is not a YYYY-MM-DD date: \"{}\"", origin, *published)};
   }
   const std::string& text = text_it->get_ref<const std::string&>();
   auto article = BuildArticle(text, origin, InputFormat::kText, options, given);

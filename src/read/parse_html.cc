@@ -1,11 +1,11 @@
 // HTML through gumbo: metadata from <head> (og:, article:, author meta, <title>), the body from
 // the largest <article> (else <main>, else <body>) without scripts, navigation, headers, footers,
 // asides, forms and blocks whose class names say they are sharing, comments or promotion.
+#include <gumbo.h>
+
 #include <cctype>
 #include <cstring>
 #include <memory>
-
-#include <gumbo.h>
 
 #include "read/date_line.h"
 #include "read/parsers.h"
@@ -37,8 +37,8 @@ void CollectText(const GumboNode* node, std::string& out, int depth = 0) {
       node->type == GUMBO_NODE_CDATA) {
     out += node->v.text.text;
   } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_DOCUMENT) {
-    const GumboVector& kids = node->type == GUMBO_NODE_ELEMENT ? node->v.element.children
-                                                               : node->v.document.children;
+    const GumboVector& kids =
+        node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
     for (unsigned i = 0; i < kids.length; ++i)
       CollectText(static_cast<const GumboNode*>(kids.data[i]), out, depth + 1);
   }
@@ -52,12 +52,28 @@ const GumboVector* Children(const GumboNode* n) {
 
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_IMG:
       return true;
     default:
       return false;
@@ -66,13 +82,34 @@ bool IsSkippedTag(GumboTag tag) {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_DL: case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_HEADER: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_BODY:
     case GUMBO_TAG_HR:
       return true;
     default:
@@ -86,11 +123,12 @@ bool IsFurnitureByName(const GumboNode* node) {
   if (names.size() <= 1) return false;
   std::string word;
   auto furniture = [](const std::string& w) {
-    for (const char* f : {"share", "sharing", "social", "related", "comments", "comment",
-                          "newsletter", "advert", "advertisement", "ad", "ads", "promo",
-                          "breadcrumb", "breadcrumbs", "sidebar", "menu", "cookie", "cookies",
-                          "subscribe", "subscription", "signup", "popup", "modal", "banner",
-                          "sponsored", "outbrain", "taboola", "donate", "paywall"})
+    for (const char* f :
+         {"share",      "sharing",      "social",        "related", "comments", "comment",
+          "newsletter", "advert",       "advertisement", "ad",      "ads",      "promo",
+          "breadcrumb", "breadcrumbs",  "sidebar",       "menu",    "cookie",   "cookies",
+          "subscribe",  "subscription", "signup",        "popup",   "modal",    "banner",
+          "sponsored",  "outbrain",     "taboola",       "donate",  "paywall"})
       if (w == f) return true;
     return false;
   };
@@ -151,8 +189,8 @@ class HtmlWalker {
       if (m.outlet.empty()) m.outlet = value;
     } else if (key == "og:url") {
       if (m.url.empty()) m.url = value;
-    } else if (key == "author" || key == "article:author" || key == "dc.creator" ||
-               key == "byl" || key == "sailthru.author") {
+    } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
+               key == "sailthru.author") {
       if (m.author.empty() && value.find("://") == std::string::npos) m.author = value;
     } else if (key == "article:published_time" || key == "datepublished" || key == "date" ||
                key == "pubdate" || key == "publish-date" || key == "dc.date" ||
@@ -211,8 +249,8 @@ class HtmlWalker {
       return;
     }
     bool block = IsBlockTag(tag);
-    bool emph = tag == GUMBO_TAG_EM || tag == GUMBO_TAG_I || tag == GUMBO_TAG_STRONG ||
-                tag == GUMBO_TAG_B;
+    bool emph =
+        tag == GUMBO_TAG_EM || tag == GUMBO_TAG_I || tag == GUMBO_TAG_STRONG || tag == GUMBO_TAG_B;
     bool link = tag == GUMBO_TAG_A;
     if (block) FlushBlock();
     if (tag == GUMBO_TAG_HR) {
@@ -238,20 +276,28 @@ class HtmlWalker {
 
   static bool Inside(const GumboNode* node, const GumboNode* root) {
     for (const GumboNode* p = node->parent; p; p = p->parent)
-      if (p == root) return root->type == GUMBO_NODE_ELEMENT &&
-                            root->v.element.tag != GUMBO_TAG_BODY;
+      if (p == root)
+        return root->type == GUMBO_NODE_ELEMENT && root->v.element.tag != GUMBO_TAG_BODY;
     return false;
   }
 
   static BlockKind BlockKindOf(GumboTag tag) {
     switch (tag) {
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
         return BlockKind::kHeading;
-      case GUMBO_TAG_LI: return BlockKind::kListItem;
-      case GUMBO_TAG_BLOCKQUOTE: return BlockKind::kQuote;
-      case GUMBO_TAG_PRE: return BlockKind::kCode;
-      default: return BlockKind::kParagraph;
+      case GUMBO_TAG_LI:
+        return BlockKind::kListItem;
+      case GUMBO_TAG_BLOCKQUOTE:
+        return BlockKind::kQuote;
+      case GUMBO_TAG_PRE:
+        return BlockKind::kCode;
+      default:
+        return BlockKind::kParagraph;
     }
   }
 

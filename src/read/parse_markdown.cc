@@ -2,10 +2,10 @@
 // emphasis markers vanish, images and raw HTML go, each heading and list item is its own block.
 // cmark gives block positions only, so each text node is found again in the source from a
 // cursor to recover its offset.
+#include <cmark-gfm.h>
+
 #include <cctype>
 #include <memory>
-
-#include <cmark-gfm.h>
 
 #include "read/parsers.h"
 
@@ -92,8 +92,8 @@ class MarkdownWalker {
   void StartBlock(cmark_node* node) {
     block_ = Block{};
     if (!containers_.empty())
-      block_.kind = containers_.back() == CMARK_NODE_ITEM ? BlockKind::kListItem
-                                                          : BlockKind::kQuote;
+      block_.kind =
+          containers_.back() == CMARK_NODE_ITEM ? BlockKind::kListItem : BlockKind::kQuote;
     cursor_ = LineOffset(cmark_node_get_start_line(node));
     limit_ = LineOffset(cmark_node_get_end_line(node) + 1);
     if (limit_ <= cursor_) limit_ = static_cast<uint32_t>(source_.size());

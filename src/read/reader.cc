@@ -2,6 +2,7 @@
 // assembling the normalized body with its source map.
 #include "read/reader.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,8 +11,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "base/hash.h"
 #include "read/cleanup.h"
@@ -31,9 +30,12 @@ using Sink = std::function<void(Result<Article>)>;
 
 Document ParseAs(InputFormat format, std::string_view content) {
   switch (format) {
-    case InputFormat::kMarkdown: return ParseMarkdown(content);
-    case InputFormat::kHtml: return ParseHtml(content);
-    default: return ParsePlainText(content);
+    case InputFormat::kMarkdown:
+      return ParseMarkdown(content);
+    case InputFormat::kHtml:
+      return ParseHtml(content);
+    default:
+      return ParsePlainText(content);
   }
 }
 
@@ -49,7 +51,8 @@ void WriteBody(const Document& doc, const std::vector<uint32_t>& repairs, Articl
     for (const Line& line : block.lines) {
       if (line.removed) continue;
       if (any) writer.Space();
-      for (const Piece& piece : line.pieces) writer.Append(piece.text, piece.source, piece.verbatim);
+      for (const Piece& piece : line.pieces)
+        writer.Append(piece.text, piece.source, piece.verbatim);
       any = true;
     }
     if (any) writer.EndParagraph();
@@ -68,8 +71,8 @@ Result<std::string> ReadAll(std::FILE* file, size_t limit, std::string_view name
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
     if (content.size() + n > limit)
-      return Error{fmt::format("{}: larger than the {} byte limit (max_article_bytes)", name,
-                               limit)};
+      return Error{
+          fmt::format("{}: larger than the {} byte limit (max_article_bytes)", name, limit)};
     content.append(buffer, n);
   }
   if (std::ferror(file)) return Error{fmt::format("{}: read error", name)};
@@ -125,10 +128,10 @@ void ReadFile(const std::string& path, const ReadOptions& options, const Sink& s
     sink(Error{fmt::format("{}: empty file", path)});
     return;
   }
-  bool json_array_file = FormatFromExtension(path) == InputFormat::kJsonl &&
-                         fs::path(path).extension() == ".json";
-  InputFormat format = options.format != InputFormat::kAuto ? options.format
-                                                            : FormatFromExtension(path);
+  bool json_array_file =
+      FormatFromExtension(path) == InputFormat::kJsonl && fs::path(path).extension() == ".json";
+  InputFormat format =
+      options.format != InputFormat::kAuto ? options.format : FormatFromExtension(path);
   if (format == InputFormat::kJsonl && !json_array_file) {
     ReadJsonLines(file.get(), path, options, sink);
     return;
@@ -183,9 +186,8 @@ void ReadFolder(const fs::path& dir, const ReadOptions& options, const Sink& sin
 
 }  // namespace
 
-Result<Article> BuildArticle(std::string_view content, std::string_view origin,
-                             InputFormat format, const ReadOptions& options,
-                             const Metadata& given) {
+Result<Article> BuildArticle(std::string_view content, std::string_view origin, InputFormat format,
+                             const ReadOptions& options, const Metadata& given) {
   if (content.size() > options.max_article_bytes)
     return Error{fmt::format("{}: {} bytes is larger than the {} byte limit", origin,
                              content.size(), options.max_article_bytes)};
@@ -252,8 +254,8 @@ LineReader::Status LineReader::Next(std::string& line) {
 
 }  // namespace read
 
-Result<Article> ParseDocument(std::string_view content, std::string_view origin,
-                              InputFormat format, const ReadOptions& options) {
+Result<Article> ParseDocument(std::string_view content, std::string_view origin, InputFormat format,
+                              const ReadOptions& options) {
   return read::BuildArticle(content, origin, format, options, read::Metadata{});
 }
 

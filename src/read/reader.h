@@ -18,14 +18,14 @@ namespace sitrep {
 enum class InputFormat { kAuto, kText, kMarkdown, kHtml, kJsonl };
 
 struct ReadOptions {
-  std::optional<Date> published;          // used when an article carries no date
+  std::optional<Date> published;            // used when an article carries no date
   InputFormat format = InputFormat::kAuto;  // kAuto: by extension, then by content
-  size_t max_article_bytes = 16u << 20;   // larger inputs are refused with an error
+  size_t max_article_bytes = 16u << 20;     // larger inputs are refused with an error
 };
 
 // Parses one document already in memory. `origin` names it in errors and in Article::origin.
-Result<Article> ParseDocument(std::string_view content, std::string_view origin,
-                              InputFormat format, const ReadOptions& options);
+Result<Article> ParseDocument(std::string_view content, std::string_view origin, InputFormat format,
+                              const ReadOptions& options);
 
 // Reads every article under `paths` (files, folders recursively in sorted order, "-" for stdin)
 // and hands each to `sink`, in order; an input that fails yields an Error naming it and what is

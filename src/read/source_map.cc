@@ -1,9 +1,9 @@
 #include "read/source_map.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdlib>
-
-#include <utf8proc.h>
 
 namespace sitrep::read {
 namespace {
@@ -18,17 +18,30 @@ bool IsInvisible(int32_t cp) {
   return cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD;
 }
 
-bool IsControl(int32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+bool IsControl(int32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
 
 // The ASCII stand-in for a typographic character, or 0 to keep it as it is. The em dash and the
 // ellipsis stay: they carry meaning the text stage may want.
 char AsciiFor(int32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
       return '"';
-    case 0x2010: case 0x2011: case 0x2013: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+    case 0x2212:
       return '-';
     default:
       return 0;
@@ -41,10 +54,10 @@ std::string NfcIfChanged(std::string_view text) {
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return {};
   utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                    static_cast<utf8proc_ssize_t>(text.size()), &out,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE |
-                                                                   UTF8PROC_COMPOSE));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::string result;
   if (n >= 0 && out) {
     std::string_view composed(reinterpret_cast<char*>(out), static_cast<size_t>(n));
@@ -86,8 +99,7 @@ void BodyWriter::Append(std::string_view text, uint32_t source, bool verbatim) {
   }
 }
 
-void BodyWriter::AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t source,
-                                 bool exact) {
+void BodyWriter::AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t source, bool exact) {
   if (IsInvisible(cp)) return;
   if (IsSpace(cp) || IsControl(cp)) {
     if (!pending_space_) space_source_ = source;
@@ -112,8 +124,7 @@ void BodyWriter::AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t so
 void BodyWriter::Emit(std::string_view out, uint32_t source, bool exact) {
   if (exact) {
     uint32_t here = static_cast<uint32_t>(body_.size());
-    bool predicted =
-        !map_.empty() && map_.back().second + (here - map_.back().first) == source;
+    bool predicted = !map_.empty() && map_.back().second + (here - map_.back().first) == source;
     if (!predicted) {
       if (!map_.empty() && map_.back().first == here)
         map_.back().second = source;
