@@ -371,17 +371,43 @@ class SentenceCoder {
     bool stops = true;  // ends the search for a source or target across it
   };
 
+  static bool IsNumberWord(const std::string& w) {
+    static const auto* numbers = new std::unordered_set<std::string>{
+        "ONE", "TWO",    "THREE",    "FOUR",      "FIVE",    "SIX",  "SEVEN", "EIGHT", "NINE",
+        "TEN", "DOZENS", "HUNDREDS", "THOUSANDS", "SEVERAL", "MANY", "SOME",  "ALL",   "MILLION"};
+    return std::isdigit(static_cast<unsigned char>(w[0])) || numbers->count(w) > 0;
+  }
+
+  // A verb form right after a determiner, a possessive or a number is taken for a noun
+  // ("an attack", "a brief private visit", "two artillery shells").
   bool LooksLikeNoun(size_t start) const {
     static const auto* determiners = new std::unordered_set<std::string>{
-        "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "OF", "THIS", "THESE"};
+        "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "OF", "THIS", "THESE"};
     for (size_t k = 1; k <= 4 && k <= start; ++k) {
       const std::string& w = w_[start - k];
-      if (determiners->count(w)) return true;
-      if (in_unit_[start - k] || IsAux(w) || w == "TO" || w == "NOT" || w == "N'T" ||
+      if (determiners->count(w) || (w == "'S" && k == 1) || IsNumberWord(w)) return true;
+      // "an anti- Gondor parade": an actor after a prefix is a modifier.
+      bool modifier = in_unit_[start - k] && start - k > 0 && w_[start - k - 1].back() == '-';
+      if (modifier) continue;
+      if (in_unit_[start - k] || IsAux(w) || w == "TO" || w == "NOT" || w == "N'T" || w == "'S" ||
           !std::isalnum(static_cast<unsigned char>(w[0])) || IsVerbWord(w))
         return false;
     }
     return false;
+  }
+
+  // Does this verb end a clause for the search of sources and targets? Auxiliaries,
+  // infinitives ("to stop") and participles without an auxiliary ("roads leading into") do not.
+  bool Stops(size_t start, size_t len) const {
+    if (len == 1 && IsAux(w_[start])) return false;
+    if (start > 0 && w_[start - 1] == "TO") return false;
+    const std::string& w = w_[start];
+    if (w.size() > 4 && w.compare(w.size() - 3, 3, "ING") == 0) {
+      for (size_t k = 1; k <= 2 && k <= start; ++k)
+        if (IsAux(w_[start - k])) return true;
+      return false;
+    }
+    return true;
   }
 
   void FindVerbs() {
@@ -400,7 +426,7 @@ class SentenceCoder {
       for (const Phrase* p : all)
         if (p->words.size() == len && blocks.insert(d_.verb_forms[p->index].block).second)
           hit.forms.push_back(&d_.verb_forms[p->index]);
-      hit.stops = !(len == 1 && IsAux(w_[i]));
+      hit.stops = Stops(i, len);
       verbs_.push_back(hit);
       i = hit.end - 1;
     }
@@ -550,6 +576,8 @@ class SentenceCoder {
         case PatternElement::kSkip: {
           if (pos >= w_.size()) return false;
           auto g = GroupStartingAt(pos);
+          if (!g && (w_[pos] == "THE" || w_[pos] == "A" || w_[pos] == "AN"))
+            g = GroupStartingAt(pos + 1);
           pos = g ? groups_[*g].end : pos + 1;
           break;
         }
@@ -587,9 +615,13 @@ class SentenceCoder {
 
   // --- sources and targets -------------------------------------------------------------------
 
-  bool VerbBetween(size_t from, size_t to, size_t self, const std::vector<size_t>& used) const {
+  // A clause-ending verb within [from, to), other than this verb, the verbs the pattern's
+  // words took, and those inside the span the pattern matched before the verb.
+  bool VerbBetween(size_t from, size_t to, size_t self, const Match& m) const {
+    const std::vector<size_t>& used = m.used;
     for (size_t k = 0; k < verbs_.size(); ++k) {
       if (k == self || !verbs_[k].stops) continue;
+      if (verbs_[k].start >= m.left && verbs_[k].end <= verbs_[self].start) continue;
       if (verbs_[k].start >= from && verbs_[k].end <= to &&
           std::find(used.begin(), used.end(), verbs_[k].start) == used.end())
         return true;
@@ -606,24 +638,48 @@ class SentenceCoder {
     return k > 0 && preps->count(w_[k - 1]) > 0;
   }
 
+  // The subject: the nearest noun phrase before `pos` in the same clause, preferring one that
+  // is not the object of a preposition ("a row between Radagast …" is not the subject).
   std::optional<size_t> SourceBefore(size_t pos, size_t self, const Match& m) const {
+    bool pattern_before = m.pattern && !m.pattern->before.empty();
+    if (pos > 0 && IsPronoun(w_[pos - 1]) && !pattern_before) return std::nullopt;
+    std::optional<size_t> prepositional;
     for (size_t g = groups_.size(); g-- > 0;) {
       if (groups_[g].end > pos) continue;
-      if (VerbBetween(groups_[g].end, pos, self, m.used)) return std::nullopt;
-      if (m.target == g || AfterPreposition(groups_[g])) continue;
+      if (VerbBetween(groups_[g].end, pos, self, m)) break;
+      if (m.target == g) continue;
+      if (AfterPreposition(groups_[g])) {
+        size_t k = groups_[g].start;
+        if (!prepositional && k > 0 && w_[k - 1] == "BETWEEN") prepositional = g;
+        continue;
+      }
+      return g;
+    }
+    return prepositional;
+  }
+
+  static bool IsPronoun(const std::string& w) {
+    return w == "HE" || w == "SHE" || w == "THEY" || w == "WE" || w == "I" || w == "IT" ||
+           w == "YOU";
+  }
+
+  // The object: the first noun phrase after `pos`, unless a verb intervenes or the phrase is
+  // itself the subject of a following verb ("…, a senior Bree official said").
+  std::optional<size_t> TargetAfter(size_t pos, size_t self, const Match& m) const {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].start < pos) continue;
+      if (VerbBetween(pos, groups_[g].start, self, m)) return std::nullopt;
+      if (m.source == g) continue;
+      if (SubjectOfNextVerb(groups_[g].end, self)) return std::nullopt;
       return g;
     }
     return std::nullopt;
   }
 
-  std::optional<size_t> TargetAfter(size_t pos, size_t self, const Match& m) const {
-    for (size_t g = 0; g < groups_.size(); ++g) {
-      if (groups_[g].start < pos) continue;
-      if (VerbBetween(pos, groups_[g].start, self, m.used)) return std::nullopt;
-      if (m.source == g) continue;
-      return g;
-    }
-    return std::nullopt;
+  bool SubjectOfNextVerb(size_t end, size_t self) const {
+    for (size_t k = 0; k < verbs_.size(); ++k)
+      if (k != self && verbs_[k].stops && verbs_[k].start == end) return true;
+    return false;
   }
 
   // "Eriador was opposed (earlier) by Osgiliath": the phrase after "by" is the source.
@@ -705,7 +761,9 @@ class SentenceCoder {
       if (v.start > 0 && w_[v.start - 1] == "AND" && last_source)
         source = last_source;
       else
-        source = SourceBefore(m.left, self, m);
+        source = SourceBefore(
+            m.target && groups_[*m.target].end <= v.start ? groups_[*m.target].start : v.start,
+            self, m);
     }
     if (source) last_source = source;
     if (!target) {
