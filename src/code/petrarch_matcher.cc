@@ -378,13 +378,34 @@ class SentenceCoder {
     return std::isdigit(static_cast<unsigned char>(w[0])) || numbers->count(w) > 0;
   }
 
+  static bool PastForm(const std::string& w) {
+    static const auto* irregular = new std::unordered_set<std::string>{
+        "SAID", "LEFT", "MET",  "HELD", "BROKE", "BROKEN", "FOUGHT", "WON",   "SOUGHT", "LENT",
+        "PAID", "MADE", "SHOT", "SANK", "FOUND", "BEGAN",  "BEGUN",  "DRAWN", "RISEN"};
+    return (w.size() > 3 && w.compare(w.size() - 2, 2, "ED") == 0) || irregular->count(w) > 0;
+  }
+
+  // "very close", "economic trade": degree words and adjective endings precede nouns.
+  static bool IsAdjective(const std::string& w) {
+    if (w == "VERY" || w == "TOO" || w == "MORE" || w == "MOST") return true;
+    static constexpr std::string_view kEndings[] = {"IC", "AL", "ARY", "OUS", "IVE", "FUL"};
+    if (w.size() < 5) return false;
+    for (std::string_view e : kEndings)
+      if (w.compare(w.size() - e.size(), e.size(), e) == 0) return true;
+    return false;
+  }
+
   // A verb form right after a determiner, a possessive or a number is taken for a noun
   // ("an attack", "a brief private visit", "two artillery shells").
   bool LooksLikeNoun(size_t start) const {
     static const auto* determiners = new std::unordered_set<std::string>{
         "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "OF", "THIS", "THESE"};
+    // A past form after "the Nasgul" is the Nasgul's verb, not a noun.
+    bool past = PastForm(w_[start]);
+    if (start > 0 && !in_unit_[start - 1] && IsAdjective(w_[start - 1])) return true;
     for (size_t k = 1; k <= 4 && k <= start; ++k) {
       const std::string& w = w_[start - k];
+      if (k >= 2 && past) return false;
       if (determiners->count(w) || (w == "'S" && k == 1) || IsNumberWord(w)) return true;
       // "an anti- Gondor parade": an actor after a prefix is a modifier.
       bool modifier = in_unit_[start - k] && start - k > 0 && w_[start - k - 1].back() == '-';
