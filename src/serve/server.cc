@@ -1,0 +1,246 @@
+// The router: every route is registered here with its metric name, then wrapped with timing,
+// exception containment, CORS (only when configured) and the write-token check.
+#include "serve/server.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/paths.h"
+#include "serve/auth.h"
+#include "serve/handlers.h"
+#include "serve/metrics.h"
+#include "serve/static_files.h"
+
+namespace sitrep::serve {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+void SendJson(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, status, {{"error", message}});
+}
+
+QueryParams ParamsOf(const httplib::Request& req) {
+  return QueryParams(req.params.begin(), req.params.end());
+}
+
+std::string DefaultWebDir() {
+  if (const char* dir = std::getenv("SITREP_WEB")) return dir;
+  return (fs::path(DataDir()).parent_path() / "web" / "dist").string();
+}
+
+struct ApiServer::Impl {
+  Context ctx;
+  httplib::Server http;
+  Metrics metrics;
+  fs::path web_root;
+  int port = 0;
+
+  Impl(Store& store, ArticleCoder coder, ServeOptions options)
+      : ctx{store, std::move(coder), std::move(options), {}, {}, {}, {}} {
+    web_root = fs::path(ctx.options.web_dir.empty() ? DefaultWebDir() : ctx.options.web_dir);
+  }
+
+  using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+  // Wraps a handler so that it is timed and counted under `route`, and so that nothing thrown
+  // inside leaves as anything but a JSON 500.
+  Handler Wrap(std::string route, Handler handler) {
+    return [this, route = std::move(route), handler = std::move(handler)](
+               const httplib::Request& req, httplib::Response& res) {
+      auto start = std::chrono::steady_clock::now();
+      try {
+        handler(req, res);
+      } catch (const std::exception& e) {
+        SendError(res, 500, std::string("internal error: ") + e.what());
+      } catch (...) {
+        SendError(res, 500, "internal error");
+      }
+      std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+      metrics.Record(route, req.method, res.status, took.count());
+    };
+  }
+
+  // Writes need the configured token; without one configured, writes are off entirely.
+  Handler NeedsToken(Handler handler) {
+    return
+        [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+          if (ctx.options.token.empty())
+            return SendError(res, 403, "writes are disabled: start the server with --token");
+          std::string authorization = req.get_header_value("Authorization");
+          std::string_view given = BearerToken(authorization);
+          if (given.empty() || !ConstantTimeEquals(given, ctx.options.token)) {
+            res.set_header("WWW-Authenticate", "Bearer");
+            return SendError(res, 401, "missing or wrong bearer token");
+          }
+          handler(req, res);
+        };
+  }
+
+  Handler With(void (*fn)(Context&, const httplib::Request&, httplib::Response&)) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) { fn(ctx, req, res); };
+  }
+
+  void HandleHealth(httplib::Response& res) {
+    std::lock_guard lock(ctx.store_mu);
+    auto counts = ctx.store.Counts();
+    if (!counts) return SendJson(res, 503, {{"status", "error"}, {"error", counts.error()}});
+    SendJson(res, 200,
+             {{"status", "ok"},
+              {"version", "0.1.0"},
+              {"articles", counts->articles},
+              {"events", counts->events},
+              {"reports", counts->reports},
+              {"writes", !ctx.options.token.empty()}});
+  }
+
+  void HandleMetrics(httplib::Response& res) {
+    std::optional<StoreCounts> counts;
+    {
+      std::lock_guard lock(ctx.store_mu);
+      auto c = ctx.store.Counts();
+      if (c) counts = *c;
+    }
+    res.status = 200;
+    res.set_content(metrics.Render(counts ? &*counts : nullptr),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  }
+
+  void ServeFile(const fs::path& file, httplib::Response& res) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return SendError(res, 404, "not found");
+    std::ostringstream content;
+    content << in.rdbuf();
+    res.status = 200;
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                   "connect-src 'self'; frame-ancestors 'none'");
+    res.set_content(content.str(), MimeTypeFor(file));
+  }
+
+  void HandleStatic(const httplib::Request& req, httplib::Response& res) {
+    StaticLookup found = ResolveStaticPath(web_root, req.path);
+    if (found.status == 400) return SendError(res, 400, "malformed path");
+    if (found.status != 200) {
+      if (req.path == "/")
+        return SendError(res, 404, "the dashboard is not built: run npm run build in web/");
+      return SendError(res, 404, "not found");
+    }
+    ServeFile(found.file, res);
+  }
+
+  // The OpenAPI description ships with the dashboard (web/public/openapi.json).
+  void HandleOpenApi(httplib::Response& res) {
+    StaticLookup found = ResolveStaticPath(web_root, "/openapi.json");
+    if (found.status != 200) return SendError(res, 404, "openapi.json not found under the web dir");
+    ServeFile(found.file, res);
+  }
+
+  void Routes() {
+    auto& h = http;
+    h.Get("/health", Wrap("/health", [this](auto&, auto& res) { HandleHealth(res); }));
+    h.Get("/metrics", Wrap("/metrics", [this](auto&, auto& res) { HandleMetrics(res); }));
+    h.Get("/api/openapi.json",
+          Wrap("/api/openapi.json", [this](auto&, auto& res) { HandleOpenApi(res); }));
+    h.Get("/api/events", Wrap("/api/events", With(HandleEvents)));
+    h.Get(R"(/api/events/(.+))", Wrap("/api/events/{id}", With(HandleEvent)));
+    h.Get(R"(/api/articles/(.+))", Wrap("/api/articles/{id}", With(HandleArticle)));
+    h.Post("/api/articles", Wrap("/api/articles", NeedsToken(With(HandlePostArticle))));
+    h.Get("/api/series", Wrap("/api/series", With(HandleSeries)));
+    h.Get("/api/alarms", Wrap("/api/alarms", With(HandleAlarms)));
+    h.Get("/api/chains", Wrap("/api/chains", With(HandleChains)));
+    h.Get("/api/forecast", Wrap("/api/forecast", With(HandleForecast)));
+    h.Get("/api/alerts", Wrap("/api/alerts", With(HandleAlerts)));
+    h.Get(R"(/api/.*)", Wrap("/api/*", [](const httplib::Request& req, httplib::Response& res) {
+            SendError(res, 404, "no such endpoint: " + req.path);
+          }));
+    h.Get(R"(/.*)", Wrap("static", [this](auto& req, auto& res) { HandleStatic(req, res); }));
+    if (!ctx.options.cors_origin.empty())
+      h.Options(R"(/.*)", Wrap("preflight", [](auto&, auto& res) { res.status = 204; }));
+  }
+
+  void Limits() {
+    http.set_payload_max_length(ctx.options.max_body_bytes);
+    http.set_read_timeout(ctx.options.read_timeout_seconds, 0);
+    http.set_write_timeout(ctx.options.write_timeout_seconds, 0);
+    http.set_keep_alive_timeout(5);
+    // Refuse a declared oversized body before reading it.
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      AddCors(res);
+      if (req.has_header("Content-Length")) {
+        std::string length = req.get_header_value("Content-Length");
+        if (length.size() > 15 || std::stoull("0" + length) > ctx.options.max_body_bytes) {
+          SendError(
+              res, 413,
+              "request body larger than " + std::to_string(ctx.options.max_body_bytes) + " bytes");
+          metrics.Record("oversized", req.method, 413, 0);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // httplib's own errors (unmatched method, malformed request, body limit) come with an
+    // empty body: give them the JSON shape of ours.
+    http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      const char* message = res.status == 413   ? "request body too large"
+                            : res.status == 404 ? "not found"
+                            : res.status == 405 ? "method not allowed"
+                                                : "bad request";
+      SendError(res, res.status, message);
+      metrics.Record("other", req.method, res.status, 0);
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                  std::exception_ptr) { SendError(res, 500, "internal error"); });
+  }
+
+  void AddCors(httplib::Response& res) {
+    if (ctx.options.cors_origin.empty()) return;
+    res.set_header("Access-Control-Allow-Origin", ctx.options.cors_origin);
+    res.set_header("Vary", "Origin");
+    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+  }
+};
+
+ApiServer::ApiServer(Store& store, ArticleCoder coder, ServeOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(coder), std::move(options))) {
+  impl_->Limits();
+  impl_->Routes();
+}
+
+ApiServer::~ApiServer() {
+  Stop();
+}
+
+Result<int> ApiServer::Bind() {
+  const ServeOptions& o = impl_->ctx.options;
+  int port = o.port == 0 ? impl_->http.bind_to_any_port(o.bind)
+                         : (impl_->http.bind_to_port(o.bind, o.port) ? o.port : -1);
+  if (port <= 0) return Error{"cannot listen on " + o.bind + ":" + std::to_string(o.port)};
+  impl_->port = port;
+  return port;
+}
+
+Status ApiServer::Listen() {
+  if (!impl_->http.listen_after_bind()) return Error{"the server stopped with an error"};
+  return OkStatus();
+}
+
+void ApiServer::Stop() {
+  if (impl_) impl_->http.stop();
+}
+
+int ApiServer::port() const {
+  return impl_->port;
+}
+
+}  // namespace sitrep::serve
