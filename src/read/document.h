@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -48,5 +49,11 @@ struct Document {
   std::vector<Block> blocks;
   Metadata meta;
 };
+
+// Splits `text` (a parser's decoded text) into pieces that point into `source`, starting the
+// search at `from` and never reaching `limit`: runs found byte for byte are verbatim, bytes
+// that differ (entities, escapes) map to where the source was when they appeared.
+std::vector<Piece> AlignToSource(std::string_view text, std::string_view source, uint32_t from,
+                                 uint32_t limit);
 
 }  // namespace sitrep::read

@@ -145,6 +145,7 @@ bool IsFurnitureByName(const GumboNode* node) {
 
 class HtmlWalker {
  public:
+  explicit HtmlWalker(std::string_view source) : source_(source) {}
   Document Walk(const GumboOutput* out) {
     ReadHead(out->root, 0);
     const GumboNode* root = ChooseRoot(out->root);
@@ -323,10 +324,16 @@ class HtmlWalker {
       if (!std::isspace(static_cast<unsigned char>(c))) only_space = false;
     if (only_space && block_.lines.empty()) return;
     if (block_.lines.empty()) block_.lines.emplace_back();
+    uint32_t at = static_cast<uint32_t>(t.start_pos.offset);
     bool verbatim = t.original_text.length == text.size() &&
                     std::memcmp(t.original_text.data, text.data(), text.size()) == 0;
-    block_.lines.back().pieces.push_back(
-        {std::string(text), static_cast<uint32_t>(t.start_pos.offset), verbatim});
+    if (verbatim) {
+      block_.lines.back().pieces.push_back({std::string(text), at, true});
+    } else {  // entities: align the decoded text with the raw bytes
+      for (Piece& p :
+           AlignToSource(text, source_, at, at + static_cast<uint32_t>(t.original_text.length)))
+        block_.lines.back().pieces.push_back(std::move(p));
+    }
     for (char c : text)
       if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
         ++letters_;
@@ -355,6 +362,7 @@ class HtmlWalker {
     total_letters_ = total_emphasis_ = 0;
   }
 
+  std::string_view source_;
   Document doc_;
   Block block_;
   BlockKind block_kind_ = BlockKind::kParagraph;
@@ -372,7 +380,7 @@ Document ParseHtml(std::string_view content) {
       gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!out) return {};
-  return HtmlWalker().Walk(out.get());
+  return HtmlWalker(content).Walk(out.get());
 }
 
 }  // namespace sitrep::read

@@ -110,13 +110,10 @@ class MarkdownWalker {
   void AddText(const char* literal) {
     if (!literal || !*literal) return;
     std::string_view text(literal);
-    Piece piece{std::string(text), cursor_, false};
-    size_t at = source_.substr(0, limit_).find(text, cursor_);
-    if (at != std::string_view::npos) {
-      piece.source = static_cast<uint32_t>(at);
-      piece.verbatim = true;
-      cursor_ = static_cast<uint32_t>(at + text.size());
-    }
+    std::vector<Piece> pieces = AlignToSource(text, source_, cursor_, limit_);
+    for (const Piece& p : pieces)
+      if (p.verbatim) cursor_ = p.source + static_cast<uint32_t>(p.text.size());
+    for (Piece& p : pieces) block_.lines.back().pieces.push_back(std::move(p));
     LineStats& s = stats_.back();
     for (char c : text)
       if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
@@ -124,7 +121,6 @@ class MarkdownWalker {
         if (links_ > 0) ++s.in_link;
         if (emphasis_ > 0) ++s.in_emphasis;
       }
-    block_.lines.back().pieces.push_back(std::move(piece));
   }
 
   void FinishBlock() {

@@ -46,6 +46,9 @@ void Override(std::string& field, const std::string& given) {
 // The body: kept lines joined by spaces, blocks by "\n\n", source offsets kept.
 void WriteBody(const Document& doc, const std::vector<uint32_t>& repairs, Article& article) {
   BodyWriter writer;
+  if (!repairs.empty())
+    writer.set_source_translation(
+        [&repairs](uint32_t offset) { return UnrepairedOffset(repairs, offset); });
   for (const Block& block : doc.blocks) {
     bool any = false;
     for (const Line& line : block.lines) {
@@ -59,9 +62,6 @@ void WriteBody(const Document& doc, const std::vector<uint32_t>& repairs, Articl
   }
   article.body = writer.TakeBody();
   article.source_map = writer.TakeMap();
-  if (!repairs.empty())
-    for (auto& checkpoint : article.source_map)
-      checkpoint.second = UnrepairedOffset(repairs, checkpoint.second);
 }
 
 // Reads a whole file of known size; the caller has checked the size against the limit.

@@ -123,6 +123,7 @@ void BodyWriter::AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t so
 
 void BodyWriter::Emit(std::string_view out, uint32_t source, bool exact) {
   if (exact) {
+    if (translate_) source = translate_(source);
     uint32_t here = static_cast<uint32_t>(body_.size());
     bool predicted = !map_.empty() && map_.back().second + (here - map_.back().first) == source;
     if (!predicted) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,8 @@ class BodyWriter {
   // gets its own offset; otherwise the whole text maps to `source`.
   void Append(std::string_view text, uint32_t source, bool verbatim);
   void Space() { pending_space_ = true; }
+  // Applied to every source offset before it is recorded (to undo UTF-8 repairs).
+  void set_source_translation(std::function<uint32_t(uint32_t)> f) { translate_ = std::move(f); }
   void EndParagraph() { pending_break_ = true; }
 
   const std::string& body() const { return body_; }
@@ -38,6 +41,7 @@ class BodyWriter {
   bool pending_space_ = false;
   bool pending_break_ = false;
   uint32_t space_source_ = 0;
+  std::function<uint32_t(uint32_t)> translate_;
 };
 
 // The same normalization for a metadata value or a line to classify: trimmed, one line.
