@@ -96,6 +96,8 @@ Result<Bracketed> SplitBrackets(std::string_view line, char open, char close) {
   out.head = Trim(line.substr(0, first));
   while (first != std::string_view::npos) {
     size_t end = line.find(close, first);
+    // "[~ENV}" occurs in the distributed agents file: a '}' may close a '[' group.
+    if (end == std::string_view::npos && open == '[') end = line.find('}', first);
     if (end == std::string_view::npos) return Error{fmt::format("'{}' without '{}'", open, close)};
     out.groups.push_back(Trim(line.substr(first + 1, end - first - 1)));
     first = line.find(open, end);
@@ -133,6 +135,10 @@ std::string ActorEntry::CodeOn(int32_t date) const {
     }
   }
   return fallback == "---" ? "" : fallback;
+}
+
+void PhraseIndex::Reserve(size_t n) {
+  by_first_.reserve(by_first_.size() + n);
 }
 
 void PhraseIndex::Add(Words words, uint32_t index) {
@@ -189,7 +195,10 @@ std::string_view FileKindName(FileKind kind) {
 
 FileKind DetectKind(std::string_view text) {
   bool verbs = false, agents = false, brackets = false;
+  int seen = 0;
   (void)ForEachLine(text, [&](int, std::string_view line) -> Status {
+    // The first few hundred lines tell; reading a big actor file to its end would not.
+    if (++seen > 400) return Error{"enough"};
     size_t open = line.find('[');
     if (line.size() > 6 && line.substr(0, 3) == "---" && open != std::string_view::npos) {
       verbs = true;
@@ -587,6 +596,7 @@ Words ActorWords(std::string_view text) {
 }  // namespace
 
 Status LoadActors(std::string_view text, const std::string& file, Dictionaries& d) {
+  d.actor_phrases.Reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   int current = -1;  // the entry that code lines and '+' synonyms belong to
   Status s = ForEachLine(text, [&](int n, std::string_view line) -> Status {
     auto parts = SplitBrackets(line, '[', ']');
@@ -642,8 +652,18 @@ std::vector<std::string> Substitute(const std::string& phrase,
 
 }  // namespace
 
+namespace {
+Status AddAgentNames(std::string_view head, const std::string& file, int n, uint32_t index,
+                     const std::unordered_map<std::string, Words>& subs, Dictionaries& d);
+}  // namespace
+
 Status LoadAgents(std::string_view text, const std::string& file, Dictionaries& d) {
   std::unordered_map<std::string, Words> subs;
+  struct Pending {
+    std::string line;
+    int number;
+  };
+  std::vector<Pending> pending;
   Status s = ForEachLine(text, [&](int n, std::string_view line) -> Status {
     if (line.front() == '!' && line.find('=') != std::string_view::npos) {
       std::string name = Upper(Trim(line.substr(0, line.find('='))));
@@ -664,7 +684,10 @@ Status LoadAgents(std::string_view text, const std::string& file, Dictionaries& 
     }
     auto codes = SplitBrackets(line, '[', ']');
     if (!codes) return LineError(file, n, codes.error());
-    if (codes->groups.empty()) return LineError(file, n, "agent without a [~CODE]");
+    if (codes->groups.empty()) {  // shares the code of the next agent, as in actor files
+      pending.push_back({std::string(line), n});
+      return OkStatus();
+    }
     std::string code;
     for (char c : codes->groups.front())
       if (!std::isspace(static_cast<unsigned char>(c))) code += static_cast<char>(std::toupper(c));
@@ -678,33 +701,48 @@ Status LoadAgents(std::string_view text, const std::string& file, Dictionaries& 
       agent.code = code;
     }
     if (agent.code.empty()) return LineError(file, n, "empty agent code");
-    auto braces = SplitBrackets(codes->head, '{', '}');
-    if (!braces) return LineError(file, n, braces.error());
-    std::string phrase = Upper(braces->head);
     d.agents.push_back(agent);
     uint32_t index = static_cast<uint32_t>(d.agents.size() - 1);
-    for (const std::string& variant : Substitute(phrase, subs)) {
-      Words words = SplitPhrase(variant);
-      if (words.empty()) return LineError(file, n, "agent without a name");
-      if (braces->groups.empty()) {
-        for (const std::string& plural : NounPlurals(words.back())) {
-          Words w = words;
-          w.back() = plural;
-          d.agent_phrases.Add(std::move(w), index);
-        }
-      } else {
-        d.agent_phrases.Add(words, index);
-        std::istringstream in{std::string(braces->groups.front())};
-        std::string form;
-        while (in >> form) d.agent_phrases.Add(SplitPhrase(form), index);
-      }
+    for (const Pending& p : pending) {
+      Status added = AddAgentNames(p.line, file, p.number, index, subs, d);
+      if (!added) return added;
     }
-    return OkStatus();
+    pending.clear();
+    return AddAgentNames(codes->head, file, n, index, subs, d);
   });
   if (!s) return s;
+  if (!pending.empty()) return LineError(file, pending.front().number, "agent without a [~CODE]");
   d.agent_phrases.Finish();
   return OkStatus();
 }
+
+namespace {
+
+Status AddAgentNames(std::string_view head, const std::string& file, int n, uint32_t index,
+                     const std::unordered_map<std::string, Words>& subs, Dictionaries& d) {
+  auto braces = SplitBrackets(head, '{', '}');
+  if (!braces) return LineError(file, n, braces.error());
+  std::string phrase = Upper(braces->head);
+  for (const std::string& variant : Substitute(phrase, subs)) {
+    Words words = SplitPhrase(variant);
+    if (words.empty()) return LineError(file, n, "agent without a name");
+    if (braces->groups.empty()) {
+      for (const std::string& plural : NounPlurals(words.back())) {
+        Words w = words;
+        w.back() = plural;
+        d.agent_phrases.Add(std::move(w), index);
+      }
+    } else {
+      d.agent_phrases.Add(words, index);
+      std::istringstream in{std::string(braces->groups.front())};
+      std::string form;
+      while (in >> form) d.agent_phrases.Add(SplitPhrase(form), index);
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
 
 Status LoadDiscards(std::string_view text, const std::string& file, Dictionaries& d) {
   Status s = ForEachLine(text, [&](int n, std::string_view line) -> Status {

@@ -44,6 +44,7 @@ struct Phrase {
 // Phrases keyed by their first word, longest first, for longest-match lookups.
 class PhraseIndex {
  public:
+  void Reserve(size_t n);
   void Add(Words words, uint32_t index);
   void Finish();  // sorts each bucket longest first
   // The longest phrase starting at tokens[pos], or nullptr.
