@@ -1,0 +1,121 @@
+// sitrep's own coding dictionaries (data/actors.txt, agents.txt, verbs.txt, weapons.txt,
+// cameo.txt; format in docs/dictionaries.md) loaded once into phrase tries keyed by normalized
+// tokens, and the word tokenizer the coder matches them with.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+
+namespace sitrep::coding {
+
+// One word or punctuation mark of a sentence, with the key dictionaries are matched on.
+struct Word {
+  uint32_t start = 0;  // byte offsets into the article body
+  uint32_t end = 0;
+  std::string key;     // lower-case, dots of acronyms removed ("U.S." -> "us")
+  uint64_t hash = 0;   // hash of key
+  uint64_t caps_hash = 0;  // hash of "^" + key when the word is written in capitals, else 0
+  bool punct = false;
+  bool capitalized = false;
+  bool number = false;
+};
+
+// Splits `text` (which starts at body offset `base`) into words: hyphens, apostrophe-s and
+// punctuation are words of their own; "U.S." and "23:00" stay whole.
+std::vector<Word> Tokenize(std::string_view text, uint32_t base);
+uint64_t KeyHash(std::string_view key);
+
+// How a verb phrasing's first inflected word was written: passives need the participle.
+enum class Form : uint8_t { kBase, kS, kPast, kParticiple, kPastOrParticiple, kIng, kNoun };
+
+// Phrases (token sequences, with "*" gaps of up to six words) mapped to payload ids.
+class PhraseTrie {
+ public:
+  void Add(const std::vector<std::string>& keys, uint32_t payload);
+  struct Match {
+    uint32_t length = 0;  // words consumed
+    std::vector<uint32_t> payloads;
+  };
+  // Longest phrase starting at words[i]; length 0 when none.
+  Match Longest(const std::vector<Word>& words, size_t i) const;
+  bool empty() const { return nodes_.size() <= 1; }
+
+ private:
+  struct Node {
+    std::vector<uint32_t> payloads;
+    bool has_gap = false;
+  };
+  uint32_t Child(uint32_t node, uint64_t hash) const;
+  void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
+            Match& best) const;
+  std::vector<Node> nodes_{Node{}};
+  std::unordered_map<uint64_t, uint32_t> edges_;
+};
+
+struct ActorDef {
+  std::string code;
+  bool adjective = false;  // "~Iraqi": only with an agent word
+  bool capital = false;    // a capital city standing for its government
+  std::optional<Date> from, to;
+};
+
+struct AgentDef {
+  std::string sector;  // "" for person-only entries
+  bool person = false;
+};
+
+struct WeaponDef {
+  std::string kind;
+  std::string cameo;
+  std::string acled_type, acled_subtype;
+};
+
+struct CameoDef {
+  double goldstein = 0;
+  std::string acled_type, acled_subtype;  // empty when ACLED does not cover the code
+};
+
+enum class TriggerKind : uint8_t { kVerb, kNoun, kLight, kReceiving };
+
+struct TriggerDef {
+  std::string cameo;
+  TriggerKind kind = TriggerKind::kVerb;
+  bool needs_force = false;
+  bool subject_is_target = false;
+  bool casualty = false;
+  bool injury = false;  // a casualty trigger that wounds rather than kills
+  std::string acled_type, acled_subtype;  // override of the code's mapping
+};
+
+// A payload of a phrase: which definition, and for verbs the form of the inflected word.
+struct Sense {
+  uint32_t def = 0;
+  Form form = Form::kBase;
+  bool plural = false;  // a noun phrasing matched in its plural
+};
+
+struct Lexicon {
+  PhraseTrie actors, agents, weapons, triggers;
+  std::vector<std::vector<ActorDef>> actor_defs;  // per actor payload: alternatives by period
+  std::vector<AgentDef> agent_defs;
+  std::vector<Sense> agent_senses, weapon_senses, trigger_senses;
+  std::vector<WeaponDef> weapon_defs;
+  std::vector<TriggerDef> trigger_defs;
+  std::unordered_map<std::string, CameoDef> cameo;
+  std::unordered_map<std::string, bool> country_codes;  // ISO alpha-3 codes of [countries]
+
+  const CameoDef* Cameo(const std::string& code) const;
+};
+
+// Loads the dictionaries from `dir`; an unreadable file or a malformed line is an error naming
+// the file and line.
+Result<Lexicon> LoadLexicon(const std::string& dir);
+
+}  // namespace sitrep::coding

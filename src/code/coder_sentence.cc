@@ -1,0 +1,805 @@
+#include "code/coder_sentence.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace sitrep::coding {
+namespace {
+
+bool In(std::string_view k, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), k) != set.end();
+}
+
+bool IsDeterminer(std::string_view k) {
+  return In(k, {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                "our", "another", "any", "some", "each", "every", "such", "'s", "no", "second",
+                "third", "fourth", "fifth", "further", "new", "first", "latest", "last"});
+}
+bool IsDefinite(std::string_view k) {
+  return In(k, {"the", "this", "that", "these", "those", "such", "its", "their"});
+}
+bool IsDistinctMarker(std::string_view k) {
+  return In(k, {"another", "second", "third", "fourth", "fifth", "sixth", "further", "new",
+                "separate", "fresh", "additional", "other"});
+}
+bool IsAux(std::string_view k) {
+  return In(k, {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
+}
+bool IsAdverb(std::string_view k) {
+  return In(k, {"reportedly", "allegedly", "also", "later", "just", "then", "already",
+                "apparently", "immediately", "again", "still", "even", "quickly", "unanimously",
+                "earlier", "briefly", "jointly", "repeatedly", "recently", "reportedly", "had",
+                "has", "have", "not", "seriously", "critically", "lightly", "slightly", "fatally",
+                "mortally", "badly", "all", "both", "subsequently", "eventually", "finally",
+                "successfully", "directly", "heavily", "once", "first"});
+}
+bool IsPreposition(std::string_view k) {
+  return In(k, {"in", "at", "on", "to", "from", "with", "by", "for", "against", "of", "near",
+                "into", "onto", "toward", "towards", "across", "over", "under", "among", "about",
+                "after", "before", "during", "since", "through", "throughout", "inside",
+                "outside", "behind", "beside", "via", "including", "like", "than", "as", "upon",
+                "around", "within", "between", "off", "without", "under"});
+}
+bool IsLocativePreposition(std::string_view k) {
+  return In(k, {"in", "near", "across", "throughout", "inside", "outside", "at", "into",
+                "around", "within", "from", "off", "over"});
+}
+bool IsQuantityWord(const Word& w) {
+  return w.number || In(w.key, {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                "nine", "ten", "dozens", "hundreds", "thousands", "scores",
+                                "some", "many", "most", "several", "all", "none", "few",
+                                "dozen", "hundred", "thousand", "members", "group", "number"});
+}
+bool IsPronoun(std::string_view k) {
+  return In(k, {"they", "he", "she", "it", "we", "them"});
+}
+bool IsNegation(const Word& w) {
+  return In(w.key, {"no", "not", "never", "none", "neither", "nor", "without", "nobody",
+                    "cannot", "denied", "denies", "deny", "failed"}) ||
+         w.key.ends_with("n't");
+}
+bool IsIrrealis(std::string_view k) {
+  return In(k, {"could", "might", "may", "would", "should", "will", "shall", "'ll", "if",
+                "unless", "whether", "going", "plan", "plans", "planned", "planning", "intend",
+                "intends", "want", "wants", "ready", "prepared", "expected", "likely", "aims",
+                "seeks", "can", "must", "threatened", "threatens", "threatening", "vowed",
+                "vows", "pledged", "promised", "wanted", "hope", "hopes", "able", "unable",
+                "tried", "attempted", "possible", "possibly", "risk", "lest", "would've"});
+}
+bool IsQuote(const Word& w) {
+  return w.punct && (w.key == "\"" || w.key == "\xE2\x80\x9C" || w.key == "\xE2\x80\x9D" ||
+                     w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
+}
+// Punctuation that ends a clause for negation and subject search.
+bool IsClauseBreak(const Word& w) {
+  return (w.punct && In(w.key, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93"})) ||
+         In(w.key, {"but", "although", "though", "while", "whereas", "however", "because"});
+}
+bool IsHardBreak(const Word& w) { return w.punct && In(w.key, {";", ":"}); }
+
+int WordNumber(std::string_view k) {
+  static const std::initializer_list<std::pair<std::string_view, int>> kWords = {
+      {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+      {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"the", 1}};
+  for (const auto& [w, n] : kWords)
+    if (w == k) return n;
+  return 0;
+}
+
+struct Reader {
+  const Lexicon& lex;
+  std::string_view body;
+  const Sentence& sentence;
+  std::optional<Date> ref;
+  std::vector<Word> w;
+  std::vector<bool> quoted;
+  std::vector<ActorSpan> actors;
+  std::vector<WeaponSpan> weapons;
+  struct Helper {
+    size_t begin, end;
+    TriggerKind kind;
+  };
+  std::vector<Helper> helpers;  // light and receiving verbs
+  std::vector<Candidate> cands;
+  std::vector<int> actor_at;  // word -> index into actors, -1
+
+  const std::string& K(size_t i) const {
+    static const std::string kEmpty;
+    return i < w.size() ? w[i].key : kEmpty;
+  }
+
+  const ActorDef* PickDef(const std::vector<ActorDef>& defs) const {
+    const ActorDef* fallback = nullptr;
+    for (const ActorDef& d : defs) {
+      if (!d.from && !d.to) {
+        if (!fallback) fallback = &d;
+        continue;
+      }
+      if (!ref) continue;
+      if ((!d.from || *ref >= *d.from) && (!d.to || *ref <= *d.to)) return &d;
+    }
+    if (fallback) return fallback;
+    return ref ? nullptr : &defs.front();
+  }
+
+  void MarkQuotes() {
+    quoted.assign(w.size(), false);
+    bool inside = false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (IsQuote(w[i])) {
+        // A closing curly single quote glued to a word is an apostrophe, not a quote.
+        if (w[i].key == "\xE2\x80\x99" && i > 0 && !w[i - 1].punct && w[i - 1].end == w[i].start &&
+            i + 1 < w.size() && !w[i + 1].punct && w[i + 1].start == w[i].end)
+          continue;
+        inside = !inside;
+        continue;
+      }
+      quoted[i] = inside;
+    }
+  }
+
+  // An actor chunk at i: [pro-] (country|group|person|agent|'s|-led|of)+ ; 0 when none.
+  size_t ChunkAt(size_t i, ActorSpan& out) {
+    size_t j = i;
+    std::string country, named, sector;
+    bool any = false, adjective_only = true, has_agent = false, capital_only = true;
+    bool person = false, plural = false, discard_country = false;
+    if (i >= 2 && K(i - 1) == "-" && K(i - 2) == "pro") discard_country = true;
+    while (j < w.size()) {
+      auto am = lex.actors.Longest(w, j);
+      auto gm = lex.agents.Longest(w, j);
+      if (am.length && am.length >= gm.length) {
+        const ActorDef* d = nullptr;
+        bool adj = true;
+        for (uint32_t p : am.payloads) {
+          const ActorDef* cand = PickDef(lex.actor_defs[p]);
+          if (cand && (!d || (d->adjective && !cand->adjective))) d = cand;
+        }
+        if (!d) break;
+        adj = d->adjective;
+        bool is_country = lex.country_codes.count(d->code) > 0;
+        if (is_country) {
+          if (country.empty()) country = d->code;
+        } else {
+          named = d->code;
+          if (country.empty() && d->code.size() >= 3 && lex.country_codes.count(d->code.substr(0, 3)))
+            country = d->code.substr(0, 3);
+        }
+        if (!adj) adjective_only = false;
+        if (!d->capital) capital_only = false;
+        any = true;
+        j += am.length;
+      } else if (gm.length) {
+        const AgentDef* best = nullptr;
+        bool pl = false;
+        for (uint32_t p : gm.payloads) {
+          const Sense& s = lex.agent_senses[p];
+          best = &lex.agent_defs[s.def];
+          pl = s.plural;
+        }
+        if (best->sector.empty() && !best->person) break;
+        if (!best->sector.empty()) sector = best->sector, has_agent = true;
+        person = best->person;
+        plural = pl;
+        any = true;
+        adjective_only = false;
+        capital_only = false;
+        j += gm.length;
+      } else {
+        break;
+      }
+      // Glue: "Egypt's mediators", "US-led coalition", "Iran-backed militia", "brigade 14 of".
+      if (K(j) == "'s" && j + 1 < w.size() && (lex.agents.Longest(w, j + 1).length ||
+                                               lex.actors.Longest(w, j + 1).length)) {
+        ++j;
+        continue;
+      }
+      if (K(j) == "-" && In(K(j + 1), {"led", "backed", "allied", "aligned", "affiliated",
+                                       "sponsored", "supported", "funded", "based", "run"})) {
+        if (K(j + 1) != "led" && K(j + 1) != "run") discard_country = true;
+        j += 2;
+        continue;
+      }
+      if (j < w.size() && w[j].number && has_agent && K(j + 1) == "of") ++j;
+      if (K(j) == "of" && (has_agent || person)) {
+        size_t k = j + 1;
+        if (K(k) == "the") ++k;
+        if (lex.actors.Longest(w, k).length || lex.agents.Longest(w, k).length) {
+          j = k;
+          continue;
+        }
+      }
+      if (K(j) == "and" && (has_agent || !named.empty()) && lex.agents.Longest(w, j + 1).length &&
+          !lex.actors.Longest(w, j + 1).length)
+        break;
+    }
+    if (!any) return 0;
+    if (discard_country) country.clear(), named.clear();
+    out = ActorSpan{};
+    out.begin = i;
+    out.end = j;
+    out.person = person;
+    out.plural = plural;
+    if (adjective_only && !has_agent) {
+      // "Iraqi" alone: a modifier only; kept for event nouns ("Palestinian rocket salvoes").
+      out.actor.code = named.empty() ? country : named;
+      out.actor.country = country;
+      out.locative = true;  // never a subject or object by itself
+      out.generic = false;
+      out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
+      return j - i;
+    }
+    if (!named.empty()) {
+      out.actor.code = named;
+    } else if (!country.empty()) {
+      out.actor.code = country + sector;
+    } else {
+      out.actor.code = sector;
+      out.generic = true;
+    }
+    out.actor.country = country;
+    if (!country.empty() && out.actor.code.rfind(country, 0) == 0)
+      out.actor.sector = out.actor.code.substr(3);
+    else
+      out.actor.sector = sector.empty() ? out.actor.code.substr(0, 3) : sector;
+    out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
+    if (capital_only && !has_agent) {
+      bool place = i > 0 && IsLocativePreposition(K(i - 1));
+      place = place || (i > 0 && K(i - 1) == "to");
+      place = place || (j < w.size() && w[j].capitalized);
+      if (place) out.locative = true;
+    } else if (!has_agent && named.empty() && i > 0 && IsLocativePreposition(K(i - 1))) {
+      out.locative = true;  // "in Iraq"
+    }
+    if (i > 0 && person && !plural) out.singular_det = WordNumber(K(i - 1)) == 1;
+    return j - i;
+  }
+
+  bool NounReading(size_t i) const {
+    if (i == 0) return false;
+    const Word& prev = w[i - 1];
+    if (IsDeterminer(prev.key) || prev.number || IsQuantityWord(prev)) return true;
+    if (actor_at[i - 1] >= 0) return true;  // "Palestinian rocket", "U.S. strikes"
+    if (In(prev.key, {"roadside", "suicide", "car", "drone", "rocket", "air", "military",
+                      "deadly", "huge", "large", "powerful", "massive", "multiple", "several",
+                      "recent", "latest", "alleged", "reported", "of", "in", "for", "and",
+                      "to", "from", "with", "after", "by"}))
+      return prev.key != "to" || true;
+    return false;
+  }
+
+  void Scan() {
+    actor_at.assign(w.size(), -1);
+    for (size_t i = 0; i < w.size();) {
+      auto tm = lex.triggers.Longest(w, i);
+      ActorSpan a;
+      size_t alen = ChunkAt(i, a);
+      if (alen && alen >= tm.length) {
+        if (i > 0 && IsPronoun(K(i - 1))) {}
+        for (size_t k = a.begin; k < a.end; ++k) actor_at[k] = static_cast<int>(actors.size());
+        actors.push_back(a);
+        i += alen;
+        continue;
+      }
+      if (tm.length) {
+        AddTrigger(i, tm);
+        i += tm.length;
+        continue;
+      }
+      if (IsPronoun(K(i)) && !quoted[i]) {
+        ActorSpan p;
+        p.begin = i;
+        p.end = i + 1;
+        p.pronoun = true;
+        p.actor.text = std::string(body.substr(w[i].start, w[i].end - w[i].start));
+        actor_at[i] = static_cast<int>(actors.size());
+        actors.push_back(p);
+      }
+      ++i;
+    }
+    for (size_t i = 0; i < w.size();) {
+      auto m = lex.weapons.Longest(w, i);
+      if (!m.length) {
+        ++i;
+        continue;
+      }
+      const Sense& s = lex.weapon_senses[m.payloads.front()];
+      weapons.push_back({i, i + m.length, &lex.weapon_defs[s.def], s.plural});
+      i += m.length;
+    }
+  }
+
+  void AddTrigger(size_t i, const PhraseTrie::Match& m) {
+    const Sense* verb = nullptr;
+    const Sense* noun = nullptr;
+    const Sense* helper = nullptr;
+    for (uint32_t p : m.payloads) {
+      const Sense& s = lex.trigger_senses[p];
+      TriggerKind k = lex.trigger_defs[s.def].kind;
+      if (k == TriggerKind::kNoun) noun = noun ? noun : &s;
+      else if (k == TriggerKind::kVerb) verb = verb ? verb : &s;
+      else helper = helper ? helper : &s;
+    }
+    bool capital_mid = i > 0 && w[i].capitalized && !(i == 1 && IsQuote(w[0]));
+    bool noun_context = NounReading(i);
+    if (verb && (verb->form == Form::kBase || verb->form == Form::kS) && (noun_context || capital_mid))
+      verb = nullptr;
+    if (helper && (noun_context || capital_mid) && (helper->form == Form::kBase || helper->form == Form::kS))
+      helper = nullptr;
+    if (helper && !verb) {
+      helpers.push_back({i, i + m.length, lex.trigger_defs[helper->def].kind});
+    }
+    const Sense* use = verb ? verb : noun;
+    if (!use || quoted[i]) return;
+    if (use == verb && verb->form == Form::kIng && noun && i > 0 && IsDeterminer(K(i - 1))) use = noun;
+    Candidate c;
+    c.begin = i;
+    c.end = i + m.length;
+    c.trigger = &lex.trigger_defs[use->def];
+    c.cameo = c.trigger->cameo;
+    c.summary = use->plural;
+    c.near = w[i].start;
+    if (use == verb) formsv.push_back(use->form); else formsv.push_back(Form::kNoun);
+    cands.push_back(std::move(c));
+  }
+  std::vector<Form> formsv;
+
+  // -------------------------------------------------------------------------------------------
+  // Clause helpers.
+
+  size_t ClauseStart(size_t i) const {
+    while (i > 0 && !IsClauseBreak(w[i - 1])) --i;
+    return i;
+  }
+  bool NegatedAt(const Candidate& c) const {
+    size_t b = ClauseStart(c.begin);
+    for (size_t k = b; k < c.end && k < w.size(); ++k)
+      if (IsNegation(w[k])) return true;
+    // "were not immediately known": a negation right after the phrasing in the same clause.
+    for (size_t k = c.end; k < w.size() && k < c.end + 2 && !IsClauseBreak(w[k]); ++k)
+      if (IsNegation(w[k])) return true;
+    for (const Cue& cue : sentence.cues) {
+      if (cue.kind == CueKind::kReported) continue;
+      if (cue.start >= w[b].start && cue.end <= w[c.begin].start) {
+        if (cue.kind == CueKind::kNegation) return true;
+        if (cue.kind == CueKind::kQuestion || cue.kind == CueKind::kHypothetical) return true;
+      }
+    }
+    return false;
+  }
+  bool IrrealisAt(const Candidate& c) const {
+    size_t b = ClauseStart(c.begin);
+    // A conditional or question opening the sentence reaches into the next clause too.
+    for (size_t k = 0; k < c.begin; ++k)
+      if (In(K(k), {"if", "unless", "whether"}) && (k < b ? k + 12 > c.begin : true)) return true;
+    for (size_t k = b; k < c.begin; ++k) {
+      if (!IsIrrealis(K(k))) continue;
+      if (w[k].capitalized && K(k) == "may") continue;  // the month
+      return true;
+    }
+    return false;
+  }
+
+  bool PrecededByPrep(const ActorSpan& a) const {
+    if (a.begin == 0) return false;
+    const std::string& p = K(a.begin - 1);
+    if (p == "of" && a.begin >= 2 && IsQuantityWord(w[a.begin - 2])) return false;
+    if (p == "the" && a.begin >= 3 && K(a.begin - 2) == "of" && IsQuantityWord(w[a.begin - 3]))
+      return false;
+    if (In(p, {"the", "a", "an"}) && a.begin >= 2 && IsPreposition(K(a.begin - 2))) return true;
+    return IsPreposition(p);
+  }
+
+  // Skips a parenthetical ", which ... ," / ", a militia backed by Iran," when searching left.
+  bool ParentheticalEndingAt(size_t comma, size_t* start) const {
+    size_t k = comma;
+    while (k > 0 && !IsClauseBreak(w[k - 1])) --k;
+    if (k == 0 || w[k - 1].key != ",") return false;
+    if (!In(K(k), {"which", "who", "whose", "where", "a", "an", "the", "including", "one"}))
+      return false;
+    *start = k - 1;
+    return true;
+  }
+
+  // The subject of the phrasing at `begin`: an actor, a pronoun, or an earlier event noun of
+  // the sentence (returned through `event_subject`).
+  std::optional<ActorSpan> Subject(size_t begin, int self, int* event_subject) const {
+    *event_subject = -1;
+    size_t k = begin;
+    while (k > 0) {
+      --k;
+      if (IsHardBreak(w[k])) break;
+      if (w[k].key == ",") {
+        size_t s;
+        if (ParentheticalEndingAt(k, &s)) {
+          k = s;
+          continue;
+        }
+        continue;
+      }
+      for (int ci = 0; ci < static_cast<int>(cands.size()); ++ci) {
+        if (ci == self || cands[ci].end != k + 1) continue;
+        const Candidate& prev = cands[ci];
+        if (prev.trigger->kind == TriggerKind::kNoun) {
+          *event_subject = ci;
+          return std::nullopt;
+        }
+        // Coordinated or participle phrasing: "threw rocks ... and were met", ", killing".
+        return prev.source;
+      }
+      int a = actor_at[k];
+      if (a < 0) continue;
+      const ActorSpan& span = actors[a];
+      k = span.begin;
+      if (span.locative) continue;
+      if (PrecededByPrep(span) && !span.pronoun) continue;
+      if (quoted[span.begin]) continue;
+      return span;
+    }
+    return std::nullopt;
+  }
+
+  // The first actor after word `from` in the sentence; a place or facility with no country
+  // ("a base", "al-Omar oilfield") passes on to the actor it houses ("... housing U.S. troops").
+  std::optional<ActorSpan> Object(size_t from, bool after_by_only = false) const {
+    std::optional<ActorSpan> generic;
+    bool by_seen = false;
+    for (size_t k = from; k < w.size(); ++k) {
+      if (IsHardBreak(w[k])) break;
+      if (K(k) == "by") by_seen = true;
+      int a = actor_at[k];
+      if (a < 0) continue;
+      const ActorSpan& span = actors[a];
+      k = span.end - 1;
+      if (span.locative || span.pronoun || quoted[span.begin]) continue;
+      if (after_by_only && !by_seen) continue;
+      if (span.begin > 0 && In(K(span.begin - 1), {"by"}) && !after_by_only) continue;
+      if (!span.generic || span.actor.code == "MED") return span;
+      if (!generic) generic = span;
+      if (k > from + 25) break;
+    }
+    return generic;
+  }
+
+  std::optional<ActorSpan> ByAgent(size_t from) const {
+    for (size_t k = from; k < w.size() && k < from + 12; ++k) {
+      if (IsHardBreak(w[k])) break;
+      if (K(k) != "by") continue;
+      size_t j = k + 1;
+      if (j < w.size() && actor_at[j] >= 0 && !actors[actor_at[j]].locative)
+        return actors[actor_at[j]];
+      if (j + 1 < w.size() && IsDeterminer(K(j)) && actor_at[j + 1] >= 0)
+        return actors[actor_at[j + 1]];
+    }
+    return std::nullopt;
+  }
+
+  bool Passive(const Candidate& c, Form f) const {
+    if (f != Form::kParticiple && f != Form::kPastOrParticiple) return false;
+    size_t k = c.begin;
+    while (k > 0 && IsAdverb(K(k - 1)) && K(k - 1) != "had" && K(k - 1) != "has") --k;
+    if (k > 0 && IsAux(K(k - 1))) return true;
+    return c.end < w.size() && K(c.end) == "by";
+  }
+
+  bool ForceInSentence() const {
+    if (!weapons.empty()) return true;
+    for (const ActorSpan& a : actors)
+      if (!a.locative && In(a.actor.sector.substr(0, 3), {"MIL", "REB", "UAF", "IMG", "COP"}))
+        return true;
+    for (const ActorSpan& a : actors)
+      if (a.actor.code.rfind("IMG", 0) == 0) return true;
+    return false;
+  }
+
+  const WeaponSpan* NearestWeapon(const Candidate& c) const {
+    const WeaponSpan* best = nullptr;
+    long best_d = 1 << 30;
+    for (const WeaponSpan& ws : weapons) {
+      long d = ws.end <= c.begin ? static_cast<long>(c.begin - ws.end)
+                                 : static_cast<long>(ws.begin) - static_cast<long>(c.end) + 1;
+      if (ws.begin >= c.begin && ws.end <= c.end) d = -1;
+      if (d < 0) d = 0;
+      if (d < best_d) best = &ws, best_d = d;
+    }
+    return best;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  void Roles(size_t ci) {
+    Candidate& c = cands[ci];
+    const TriggerDef& t = *c.trigger;
+    Form f = formsv[ci];
+    if (t.kind == TriggerKind::kVerb) {
+      int ev = -1;
+      auto subj = Subject(c.begin, static_cast<int>(ci), &ev);
+      if (subj && subj->pronoun && ev < 0) {
+        // "those airstrikes ..., they targeted": the pronoun stands for the event noun.
+        for (int j = 0; j < static_cast<int>(ci); ++j)
+          if (cands[j].trigger->kind == TriggerKind::kNoun && cands[j].end <= subj->begin &&
+              cands[j].cameo.substr(0, 2) >= "18")
+            ev = j;
+      }
+      if (ev >= 0) {
+        // "the drone attack targeted U.S. forces": one event, named by the noun.
+        Candidate& noun = cands[ev];
+        if (!noun.target) noun.target = Object(c.end);
+        noun_licensed.push_back(ev);
+        c.fused = true;
+        return;
+      }
+      bool passive = Passive(c, f);
+      if (t.subject_is_target || passive) {
+        c.target = subj;
+        c.source = ByAgent(c.end);
+      } else {
+        c.source = subj;
+        c.target = Object(c.end);
+        if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
+      }
+      return;
+    }
+    // A noun event: its source modifies it, possesses it, follows "by", or carried it out.
+    if (c.begin > 0) {
+      size_t k = c.begin - 1;
+      if (K(k) == "'s" && k > 0) --k;
+      // skip a weapon word or determiner between actor and noun ("U.S. drone strike")
+      if (actor_at[k] < 0 && k > 0 && !w[k].punct && actor_at[k - 1] >= 0 &&
+          lex.weapons.Longest(w, k).length)
+        --k;
+      if (actor_at[k] >= 0 && !quoted[k]) {
+        const ActorSpan& a = actors[actor_at[k]];
+        if (!(a.begin > 0 && IsLocativePreposition(K(a.begin - 1)) && !a.locative)) c.source = a;
+        if (c.source && c.source->locative) {
+          // An adjective modifier ("Palestinian rocket salvoes"): its country is the source.
+          c.source->locative = false;
+          c.source->generic = false;
+        }
+      }
+    }
+    if (!c.source) c.source = ByAgent(c.end);
+    // Light and receiving verbs just before the noun.
+    for (const Helper& h : helpers) {
+      if (h.end > c.begin || c.begin - h.end > 5) continue;
+      bool clean = true;
+      for (size_t k = h.end; k < c.begin; ++k)
+        if (IsClauseBreak(w[k]) || (actor_at[k] >= 0 && !actors[actor_at[k]].locative)) clean = false;
+      if (!clean) continue;
+      int ev = -1;
+      auto subj = Subject(h.begin, -1, &ev);
+      licensed[ci] = true;
+      if (h.kind == TriggerKind::kLight) {
+        if (!c.source) c.source = subj;
+      } else {
+        c.target = subj;
+      }
+    }
+    size_t after = c.end;
+    if (after < w.size() && In(K(after), {"on", "against", "at", "targeting", "upon", "that",
+                                          "which", "aimed", "near", "by", "in", "hit", "hitting"})) {
+      if (K(after) != "in" && K(after) != "by") licensed[ci] = true;
+      if (!c.target) {
+        auto o = Object(after);
+        if (o && !(c.source && o->begin == c.source->begin)) c.target = o;
+      }
+    }
+    // "a ceasefire between Israel and Hamas"
+    for (size_t k = c.begin; k < std::min(w.size(), c.end + 2); ++k) {
+      if (K(k) != "between") continue;
+      auto a = Object(k + 1);
+      if (!a) break;
+      auto b = Object(a->end);
+      if (!c.source) c.source = a;
+      if (!c.target && b) c.target = b;
+      break;
+    }
+  }
+  std::vector<bool> licensed;
+  std::vector<int> noun_licensed;
+
+  // Numbers that count a casualty word's victims: after it ("killing four"), before it ("four
+  // soldiers were wounded"), or a singular victim ("an American contractor was killed").
+  std::optional<int> CasualtyCount(const Candidate& c) const {
+    const NumberMention* best = nullptr;
+    for (const NumberMention& n : sentence.numbers) {
+      if (n.start >= w[c.end - 1].end && n.start <= w[c.end - 1].end + 14) {
+        if (!n.unit.empty() && lex.weapons.Longest(Tokenize(n.unit, 0), 0).length) continue;
+        best = &n;
+        break;
+      }
+    }
+    if (!best) {
+      uint32_t clause_start = w[ClauseStart(c.begin)].start;
+      for (const NumberMention& n : sentence.numbers) {
+        if (n.end > w[c.begin].start || n.start < clause_start) continue;
+        if (!n.unit.empty() && lex.weapons.Longest(Tokenize(n.unit, 0), 0).length) continue;
+        if (w[c.begin].start - n.end > 60) continue;
+        best = &n;  // keep the closest one before
+      }
+    }
+    if (best) return static_cast<int>(best->value);
+    // "the driver was injured", "an American contractor was killed"
+    size_t k = c.begin;
+    while (k > 0 && (IsAdverb(K(k - 1)) || IsAux(K(k - 1)))) --k;
+    if (k > 0 && actor_at[k - 1] >= 0) {
+      const ActorSpan& a = actors[actor_at[k - 1]];
+      if (a.person && !a.plural && a.singular_det) return 1;
+    }
+    if (c.end < w.size() && actor_at[c.end] < 0 && c.end + 1 < w.size() &&
+        WordNumber(K(c.end)) == 1 && actor_at[c.end + 1] >= 0 && actors[actor_at[c.end + 1]].person &&
+        !actors[actor_at[c.end + 1]].plural)
+      return 1;
+    if (c.end < w.size() && actor_at[c.end] >= 0) {
+      const ActorSpan& a = actors[actor_at[c.end]];
+      if (a.person && !a.plural && a.singular_det) return 1;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<int> WeaponCount(const WeaponSpan& ws) const {
+    for (const NumberMention& n : sentence.numbers) {
+      if (n.end <= w[ws.begin].start && w[ws.begin].start - n.end <= 12) return static_cast<int>(n.value);
+      if (n.unit_start == w[ws.begin].start) return static_cast<int>(n.value);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::string> Attribution() const {
+    auto np = [&](size_t k) -> std::optional<std::string> {
+      while (k < w.size() && In(K(k), {"the", "a", "an"})) ++k;
+      size_t e = k;
+      while (e < w.size() && !w[e].punct && e - k < 6 &&
+             !In(K(e), {"in", "on", "that", "who", "which", "said", "says", "reported", "at",
+                        "late", "earlier", "last", "this", "and", "told", "after", "when"}))
+        ++e;
+      if (e == k) return std::nullopt;
+      return std::string(body.substr(w[k].start, w[e - 1].end - w[k].start));
+    };
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+      if (K(k) == "according" && K(k + 1) == "to") return np(k + 2);
+      if (In(K(k), {"told", "speaking"}) && !quoted[k]) {
+        size_t j = K(k) == "speaking" ? k + 2 : k + 1;
+        if (K(k) == "speaking" && K(k + 1) != "to") continue;
+        if (actor_at[j] >= 0 || (j + 1 < w.size() && actor_at[j + 1] >= 0) ||
+            (j < w.size() && w[j].capitalized) || (j + 1 < w.size() && w[j + 1].capitalized))
+          return np(j);
+      }
+      if (In(K(k), {"says", "said"}) && k > 0 && w[k - 1].key == "," && k + 1 < w.size() &&
+          w[k + 1].capitalized)
+        return np(k + 1);
+    }
+    // "..., Sabereen News later reported."
+    for (size_t k = w.size(); k-- > 1;) {
+      if (!In(K(k), {"reported", "said", "says", "reports", "announced", "confirmed", "added",
+                     "stated"}))
+        continue;
+      size_t e = k;
+      while (e > 0 && IsAdverb(K(e - 1))) --e;
+      size_t b = e;
+      while (b > 0 && !w[b - 1].punct && e - b < 6) --b;
+      if (b > 0 && w[b - 1].key == "," && b < e && k + 2 >= w.size())
+        return std::string(body.substr(w[b].start, w[e - 1].end - w[b].start));
+      break;
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
+                             std::optional<Date> ref) {
+  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  SentenceReading out;
+  if (s.end <= s.start || s.end > body.size()) return out;
+  r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
+  if (r.w.empty()) return out;
+  r.MarkQuotes();
+  r.Scan();
+  out.question = r.w.back().key == "?" || s.modality == Modality::kQuestion;
+  r.licensed.assign(r.cands.size(), false);
+  bool force = r.ForceInSentence();
+  for (size_t i = 0; i < r.cands.size(); ++i) r.Roles(i);
+
+  bool has_attack = false;
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    Candidate& c = r.cands[i];
+    if (c.fused) continue;
+    if (c.trigger->needs_force && !force) c.fused = true;  // "hit" without any weapon or army
+    if (!c.trigger->casualty && !c.fused && c.cameo.size() >= 2 && c.cameo.substr(0, 2) >= "14")
+      has_attack = true;
+  }
+  for (int ev : r.noun_licensed) r.licensed[ev] = true;
+
+  // Nouns: an event only when licensed; a definite one without licence refers back.
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    Candidate& c = r.cands[i];
+    if (c.fused || c.trigger->kind != TriggerKind::kNoun) continue;
+    size_t d = c.begin;
+    while (d > 0 && (r.actor_at[d - 1] >= 0 || r.lex.weapons.Longest(r.w, d - 1).length ||
+                     r.w[d - 1].number || In(r.K(d - 1), {"multiple", "several", "suicide",
+                                                          "roadside", "deadly", "reported"})))
+      --d;
+    std::string det = d > 0 ? r.K(d - 1) : "";
+    if (d > 1 && In(det, {"of"}) && In(r.K(d - 2), {"round", "wave", "series", "spate"})) {
+      det = d > 2 ? r.K(d - 3) : "";
+      if (d > 3 && IsDistinctMarker(r.K(d - 3))) det = r.K(d - 3);
+    }
+    for (size_t k = d > 2 ? d - 3 : 0; k < c.begin; ++k)
+      if (IsDistinctMarker(r.K(k))) c.distinct = true;
+    bool definite = IsDefinite(det);
+    bool has_date = !s.dates.empty();
+    bool has_count = false;
+    for (const NumberMention& n : s.numbers)
+      if (n.end <= r.w[c.begin].start && r.w[c.begin].start - n.end < 20) has_count = true;
+    bool licensed = r.licensed[i] || (c.source && !c.source->generic && has_date) || has_count;
+    if (definite && !c.distinct) {
+      c.anaphoric = true;
+      out.refers_back = true;
+      continue;  // kept as an anaphor: its details go to the earlier attack
+    }
+    if (!licensed) c.fused = true;
+  }
+
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    Candidate& c = r.cands[i];
+    if (c.fused) continue;
+    if (r.NegatedAt(c) || r.IrrealisAt(c) || out.question) {
+      c.fused = true;
+      c.anaphoric = false;
+      continue;
+    }
+    if (c.trigger->casualty && has_attack) c.fused = true;
+  }
+
+  // Casualties go to the nearest attack before them in the sentence (else the first after).
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    Candidate& c = r.cands[i];
+    if (!c.trigger->casualty) continue;
+    if (r.NegatedAt(c) || r.IrrealisAt(c)) continue;
+    auto n = r.CasualtyCount(c);
+    if (!n) continue;
+    Candidate* owner = nullptr;
+    for (size_t j = 0; j < r.cands.size(); ++j) {
+      Candidate& o = r.cands[j];
+      if (o.trigger->casualty || (o.fused && !o.anaphoric)) continue;
+      if (o.cameo.substr(0, 2) < "14") continue;
+      if (o.begin < c.begin || !owner) owner = &o;
+    }
+    if (!owner && !c.fused) owner = &c;
+    if (!owner) {
+      (c.trigger->injury ? out.loose_injuries : out.loose_fatalities) = *n;
+      continue;
+    }
+    auto& slot = c.trigger->injury ? owner->injuries : owner->fatalities;
+    if (!slot) slot = *n;
+  }
+
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    Candidate& c = r.cands[i];
+    if (c.fused && !c.anaphoric) continue;
+    if (c.trigger->casualty) {
+      c.casualty_only = true;
+      if (!c.source && !c.target) continue;
+    }
+    const WeaponSpan* ws = r.NearestWeapon(c);
+    if (ws && c.cameo.substr(0, 2) >= "18") {
+      c.weapon = ws->def;
+      c.weapon_count = r.WeaponCount(*ws);
+      if (In(c.cameo, {"180", "183", "190"}) || (c.cameo == "1833" && ws->def->cameo != "183"))
+        c.cameo = ws->def->cameo;
+      if (ws->plural && !c.weapon_count) c.summary = c.summary || true;
+      else if (!ws->plural) c.summary = false;
+    }
+    if (c.summary && c.weapon_count) c.summary = false;
+    if (c.trigger->kind == TriggerKind::kVerb && !ws) c.summary = false;
+    if (c.trigger->kind == TriggerKind::kVerb && c.cameo.substr(0, 2) < "14" && !c.source) continue;
+    out.events.push_back(c);
+  }
+  out.actors = r.actors;
+  out.attributed_to = r.Attribution();
+  return out;
+}
+
+}  // namespace sitrep::coding

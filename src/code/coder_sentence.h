@@ -1,0 +1,64 @@
+// One sentence read by sitrep's coder: its actors, weapons and event phrasings, who did what
+// to whom in it, the casualties and weapons counted, whether it is asserted, and who said it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/event.h"
+#include "code/coder_lexicon.h"
+#include "text/analysis.h"
+
+namespace sitrep::coding {
+
+struct ActorSpan {
+  size_t begin = 0, end = 0;  // word indices
+  Actor actor;
+  bool generic = false;   // an agent word alone ("the militia"): to resolve from the article
+  bool pronoun = false;   // they, it, he, she
+  bool locative = false;  // a country or capital named as a place ("in Iraq")
+  bool person = false;    // its head counts people
+  bool plural = false;
+  bool singular_det = false;  // "a", "an", "the", "one" before a singular person noun
+};
+
+struct WeaponSpan {
+  size_t begin = 0, end = 0;
+  const WeaponDef* def = nullptr;
+  bool plural = false;
+};
+
+// An event found in a sentence, before the article context resolves it.
+struct Candidate {
+  size_t begin = 0, end = 0;  // words of the phrasing
+  const TriggerDef* trigger = nullptr;
+  std::string cameo;
+  std::optional<ActorSpan> source, target;
+  const WeaponDef* weapon = nullptr;
+  std::optional<int> weapon_count, fatalities, injuries;
+  bool anaphoric = false;  // "the strikes", "those airstrikes": an earlier attack told again
+  bool distinct = false;   // "another", "a second": a new happening even if it looks the same
+  bool summary = false;    // "roadside bombs have exploded in several incidents"
+  bool fused = false;      // absorbed into another candidate of the sentence
+  bool casualty_only = false;
+  uint32_t near = 0;       // body offset of the phrasing
+};
+
+struct SentenceReading {
+  std::vector<Candidate> events;
+  std::vector<ActorSpan> actors;
+  std::optional<std::string> attributed_to;
+  // Casualties stated in a sentence without an event of its own ("the driver was injured in
+  // the blast"): they belong to an earlier attack.
+  std::optional<int> loose_fatalities, loose_injuries;
+  bool refers_back = false;  // names an earlier attack ("the blast", "those strikes")
+  bool question = false;
+};
+
+// Reads sentence `s` of `body`; `ref` is the day the sentence is about (for leaders' terms).
+SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
+                             std::optional<Date> ref);
+
+}  // namespace sitrep::coding

@@ -1,0 +1,330 @@
+// sitrep's own coder: reads each sentence with the dictionaries, resolves what the article
+// context tells (earlier actors, dates, places, attacks told again), and builds event records.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "base/hash.h"
+#include "base/paths.h"
+#include "code/coder.h"
+#include "code/coder_lexicon.h"
+#include "code/coder_sentence.h"
+
+namespace sitrep {
+namespace {
+
+using coding::ActorSpan;
+using coding::Candidate;
+using coding::Lexicon;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string TrimTitle(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == '#' || std::isspace(static_cast<unsigned char>(s[b])))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return Lower(s.substr(b, e - b));
+}
+
+struct Pending {
+  Event event;
+  Candidate cand;
+  size_t sentence = 0;
+  uint32_t paragraph = 0;
+  bool date_from_text = false;
+  bool dropped = false;
+};
+
+class SitrepCoder : public Coder {
+ public:
+  SitrepCoder(Lexicon lex, std::vector<std::string> discard)
+      : lex_(std::move(lex)), discard_(std::move(discard)) {}
+
+  std::vector<Event> Code(const Article& article, const AnalyzedText& text,
+                          const ArticlePlaces& places) const override;
+
+ private:
+  bool Furniture(const Article& article, std::string_view sentence) const;
+  void Classify(Event& e, const Candidate& c) const;
+  const Lexicon lex_;
+  const std::vector<std::string> discard_;
+};
+
+bool SitrepCoder::Furniture(const Article& article, std::string_view sentence) const {
+  std::string low = Lower(sentence);
+  for (const std::string& d : discard_)
+    if (low.find(d) != std::string::npos) return true;
+  return !article.title.empty() && TrimTitle(sentence) == TrimTitle(article.title);
+}
+
+// QuadClass, Goldstein and the ACLED type of the event's CAMEO code and weapon.
+void SitrepCoder::Classify(Event& e, const Candidate& c) const {
+  e.cameo = c.cameo;
+  e.root = c.cameo.substr(0, 2);
+  int root = std::atoi(e.root.c_str());
+  e.quad_class = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+  const coding::CameoDef* def = lex_.Cameo(c.cameo);
+  if (!def && c.cameo.size() > 3) def = lex_.Cameo(c.cameo.substr(0, 3));
+  if (!def) def = lex_.Cameo(e.root + "0");
+  if (def) e.goldstein = def->goldstein;
+  std::string type = def ? def->acled_type : "", sub = def ? def->acled_subtype : "";
+  if (c.weapon && root >= 18 && c.weapon->cameo.substr(0, 3) == c.cameo.substr(0, 3)) {
+    type = c.weapon->acled_type;
+    sub = c.weapon->acled_subtype;
+  }
+  if (!c.weapon && (c.cameo == "190" || c.cameo == "180") && e.target &&
+      e.target->sector.rfind("CVL", 0) == 0) {
+    type = "Violence against civilians";
+    sub = "Attack";
+  }
+  if (!c.trigger->acled_type.empty()) {
+    type = c.trigger->acled_type;
+    sub = c.trigger->acled_subtype;
+  }
+  if (!type.empty()) {
+    e.acled_type = type;
+    e.acled_subtype = sub;
+  }
+}
+
+// Article context: actors mentioned so far, for "the militia" and "they".
+struct Context {
+  std::vector<Actor> named;  // with a country or group code, in order of mention
+  std::optional<Actor> last_subject;
+
+  void Resolve(std::optional<ActorSpan>& a) const {
+    if (!a) return;
+    if (a->pronoun) {
+      if (!last_subject) {
+        a.reset();
+        return;
+      }
+      std::string text = a->actor.text;
+      a->actor = *last_subject;
+      a->actor.text = text;
+      a->pronoun = false;
+      return;
+    }
+    if (!a->generic) return;
+    for (auto it = named.rbegin(); it != named.rend(); ++it) {
+      if (it->sector.substr(0, 3) != a->actor.sector.substr(0, 3)) continue;
+      std::string text = a->actor.text;
+      a->actor = *it;
+      a->actor.text = text;
+      a->generic = false;
+      return;
+    }
+  }
+};
+
+bool Overlap(const DateRange& a, const DateRange& b) {
+  return a.begin <= b.end && b.begin <= a.end;
+}
+
+bool SamePlace(const std::optional<Location>& a, const std::optional<Location>& b) {
+  if (!a || !b) return !a && !b;
+  if (a->precision == "country" || b->precision == "country") return a->country == b->country;
+  double dlat = a->lat - b->lat, dlon = a->lon - b->lon;
+  return std::sqrt(dlat * dlat + dlon * dlon) < 0.3;
+}
+
+bool SameActor(const std::optional<Actor>& a, const std::optional<Actor>& b) {
+  if (!a || !b) return true;
+  if (a->code == b->code) return true;
+  return a->country.empty() && b->country.empty();
+}
+
+std::string Hex(uint64_t v) { return fmt::format("{:016x}", v); }
+
+std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText& text,
+                                     const ArticlePlaces& places) const {
+  std::vector<Pending> pending;
+  Context ctx;
+  std::optional<DateRange> carried;  // the latest precise date the article has told so far
+  const std::string& body = article.body;
+  for (size_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& s = text.sentences[si];
+    if (s.end > body.size() || s.start >= s.end) continue;
+    std::string_view stext(body.data() + s.start, s.end - s.start);
+    auto update_carry = [&] {
+      for (const DateMention& d : s.dates)
+        if (d.range.end - d.range.begin <= 14) carried = d.range;
+    };
+    if (Furniture(article, stext)) continue;
+    std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
+                              : carried ? std::optional<Date>(carried->begin)
+                                        : article.published;
+    coding::SentenceReading reading = coding::ReadSentence(lex_, body, s, ref);
+
+    // Casualties told after the attack ("The driver was injured in the blast.").
+    if ((reading.loose_injuries || reading.loose_fatalities) && reading.events.empty()) {
+      for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+        if (it->dropped) continue;
+        if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        if (reading.loose_injuries && !it->event.injuries) it->event.injuries = reading.loose_injuries;
+        if (reading.loose_fatalities && !it->event.fatalities)
+          it->event.fatalities = reading.loose_fatalities;
+        break;
+      }
+    }
+
+    int slot = 0;
+    for (Candidate& c : reading.events) {
+      ctx.Resolve(c.source);
+      ctx.Resolve(c.target);
+      Pending p;
+      p.cand = c;
+      p.sentence = si;
+      p.paragraph = s.paragraph;
+      Event& e = p.event;
+      if (c.source) e.source = c.source->actor;
+      if (c.target) e.target = c.target->actor;
+      if (e.source && e.target && e.source->code == e.target->code && !e.source->country.empty())
+        e.target.reset();
+      // Date: the sentence's date nearest the phrasing, else the article's latest, else the day
+      // of publication.
+      const DateMention* best = nullptr;
+      for (const DateMention& d : s.dates) {
+        auto dist = [&](const DateMention& m) {
+          return m.start > c.near ? m.start - c.near : c.near - m.end;
+        };
+        if (!best || dist(d) < dist(*best)) best = &d;
+      }
+      if (best) {
+        e.date = best->range;
+        p.date_from_text = true;
+      } else if (carried) {
+        e.date = *carried;
+      } else if (article.published) {
+        e.date = DateRange::Day(*article.published);
+      }
+      Classify(e, c);
+      if (c.weapon) e.weapon = Weapon{c.weapon->kind, c.weapon_count};
+      e.fatalities = c.fatalities;
+      e.injuries = c.injuries;
+      e.location = EventLocation(places, text, static_cast<uint32_t>(si), c.near);
+      e.evidence = Evidence{std::string(stext), s.start, s.end};
+      if (reading.attributed_to) e.attributed_to = reading.attributed_to;
+      e.article = ArticleRef{article.id, article.title, article.url, article.published,
+                             article.outlet, article.author};
+      e.id = Hex(Fnv1a64(article.id + "|" + std::to_string(s.start) + "|" + std::to_string(slot++)));
+      double conf = 0.45;
+      if (e.source) conf += 0.15;
+      if (e.target) conf += 0.15;
+      if (p.date_from_text) conf += 0.1;
+      if (e.location) conf += 0.1;
+      if (c.trigger->needs_force || c.casualty_only) conf -= 0.1;
+      e.confidence = std::clamp(conf, 0.05, 0.99);
+      pending.push_back(std::move(p));
+    }
+    // Remember who acted, for pronouns and "the militia" later.
+    for (const ActorSpan& a : reading.actors)
+      if (!a.generic && !a.pronoun && !a.locative && !a.actor.code.empty())
+        ctx.named.push_back(a.actor);
+    for (const Pending& p : pending)
+      if (p.sentence == si && p.event.source) ctx.last_subject = p.event.source;
+    if (!ctx.last_subject || std::none_of(pending.begin(), pending.end(), [&](const Pending& p) {
+          return p.sentence == si && p.event.source;
+        })) {
+      for (const ActorSpan& a : reading.actors)
+        if (!a.locative && !a.pronoun) {
+          ctx.last_subject = a.actor;
+          break;
+        }
+    }
+    update_carry();
+  }
+
+  // An attack told again ("the strikes", "those airstrikes ... they targeted"): its details go
+  // to the latest earlier attack within a few sentences.
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Pending& p = pending[i];
+    if (!p.cand.anaphoric) continue;
+    p.dropped = true;
+    for (size_t j = i; j-- > 0;) {
+      Pending& q = pending[j];
+      if (q.dropped || q.event.quad_class != 4) continue;
+      if (p.sentence - q.sentence > 4) break;
+      if (!q.event.target && p.event.target) q.event.target = p.event.target;
+      if (!q.event.fatalities) q.event.fatalities = p.event.fatalities;
+      if (!q.event.injuries) q.event.injuries = p.event.injuries;
+      if (!q.event.weapon) q.event.weapon = p.event.weapon;
+      if (!q.event.location && p.event.location) q.event.location = p.event.location;
+      q.event.confidence = std::min(0.99, q.event.confidence + 0.05);
+      break;
+    }
+  }
+  // One happening told twice: same root, actors, days and place, and not "another" one.
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Pending& b = pending[i];
+    if (b.dropped || b.cand.distinct) continue;
+    for (size_t j = 0; j < i; ++j) {
+      Pending& a = pending[j];
+      if (a.dropped || a.event.root != b.event.root || a.sentence == b.sentence) continue;
+      if (!Overlap(a.event.date, b.event.date) || !SamePlace(a.event.location, b.event.location))
+        continue;
+      if (!SameActor(a.event.source, b.event.source) || !SameActor(a.event.target, b.event.target))
+        continue;
+      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind) continue;
+      if (a.cand.summary != b.cand.summary) continue;  // handled below
+      if (!a.event.source) a.event.source = b.event.source;
+      if (!a.event.target) a.event.target = b.event.target;
+      if (!a.event.fatalities) a.event.fatalities = b.event.fatalities;
+      if (!a.event.injuries) a.event.injuries = b.event.injuries;
+      if (!a.event.weapon) a.event.weapon = b.event.weapon;
+      if (a.event.location && b.event.location && a.event.location->precision == "country")
+        a.event.location = b.event.location;
+      a.event.confidence = std::max(a.event.confidence, b.event.confidence);
+      b.dropped = true;
+      break;
+    }
+  }
+  // A summary ("bombs have exploded in several incidents") told in detail later is dropped.
+  for (Pending& a : pending) {
+    if (a.dropped || !a.cand.summary) continue;
+    for (const Pending& b : pending) {
+      if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
+      if (!Overlap(a.event.date, b.event.date)) continue;
+      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind) continue;
+      a.dropped = true;
+      break;
+    }
+  }
+  std::vector<Event> out;
+  for (Pending& p : pending)
+    if (!p.dropped) out.push_back(std::move(p.event));
+  return out;
+}
+
+Result<std::vector<std::string>> LoadDiscard(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{"cannot read dictionary " + path};
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(Lower(line));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Coder>> OpenCoder(const std::string& data_dir) {
+  std::string dir = data_dir.empty() ? DataDir() : data_dir;
+  auto lex = coding::LoadLexicon(dir);
+  if (!lex) return Error{lex.error()};
+  auto discard = LoadDiscard(dir + "/discard.txt");
+  if (!discard) return Error{discard.error()};
+  return std::unique_ptr<Coder>(new SitrepCoder(std::move(lex.value()), std::move(discard.value())));
+}
+
+}  // namespace sitrep
