@@ -150,6 +150,22 @@ TEST(Furniture, ArticleSentencesAreKept) {
   EXPECT_EQ(a.author, "");
 }
 
+TEST(Furniture, BioBoxAtTheEndWithoutANotice) {
+  std::string md = std::string("# Protest turns violent\n\n") + kLead + "\n\n" + kSecond +
+                   "\n\n*Lina Haddad is a journalist based in Beirut who covers the region for "
+                   "several outlets.*\n";
+  Article a = MustParse(md, InputFormat::kMarkdown);
+  EXPECT_EQ(a.body, std::string(kLead) + "\n\n" + kSecond);
+}
+
+TEST(Furniture, PromptWordsStartingLongSentencesAreKept) {
+  std::string text = std::string(kLead) +
+                     "\n\nSponsored by the regional bloc, the talks are meant to bring both "
+                     "sides back to the table before the end of the month, diplomats said.\n";
+  Article a = MustParse(text, InputFormat::kText);
+  EXPECT_NE(a.body.find("Sponsored by the regional bloc"), std::string::npos);
+}
+
 TEST(Furniture, HtmlCommentsInMarkdownVanish) {
   Article a = MustParse(std::string("# Truce holds\nPublished: 2021-05-20\n"
                                     "<!-- the editor's note about the date -->\n\n") +
