@@ -31,8 +31,8 @@ enum TokenFlag : uint8_t {
 // the id of their entry in the closed vocabulary (text/lexicon.h), kNone for open-class words.
 // Possessive "'s" and other clitics are split off as their own kWord tokens flagged kClitic
 // ("Biden's" = "Biden" + "'s"; "aren't" = "are" + "n't"; "can't" = "ca" + "n't").
-// Numbers keep inner ",", "." and ":" ("1,200", "3.5", "17:50"), an ISO date ("2021-07-07") and
-// a letter suffix ("2am", "14th", "1990s", "10km"); "25-year-old" is one kWord.
+// Numbers keep inner ",", ".", ":" and "/" ("1,200", "3.5", "17:50", "9/11"), an ISO date
+// ("2021-07-07") and a letter suffix ("2am", "14th", "1990s", "10km"); "25-year-old" is one kWord.
 struct Token {
   uint32_t start = 0;
   uint32_t end = 0;

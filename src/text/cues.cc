@@ -68,7 +68,8 @@ class CueFinder {
       } else if (lex == Lex::kBut ||
                  ((lex == Lex::kAnd || lex == Lex::kOr) && Comma(i - 1) && StartsClause(i + 1))) {
         Open(i, Clause::kCoordinate);
-      } else if (OpensSubordinate(lex) && !(lex == Lex::kWhether && L(i + 1) == Lex::kOr)) {
+      } else if ((OpensSubordinate(lex) && !(lex == Lex::kWhether && L(i + 1) == Lex::kOr)) ||
+                 (lex == Lex::kAs && Comma(i - 1))) {
         if (current != Clause::kSubordinate && current != Clause::kRelative) resume = current;
         Open(i, lex == Lex::kWhether ? Clause::kComplement : Clause::kSubordinate);
       } else if (lex == Lex::kRelative || (lex == Lex::kThat && AfterNoun(i))) {
@@ -105,7 +106,21 @@ class CueFinder {
     std::string_view s = TokenText(body_, prev);
     bool verbish =
         s.size() > 3 && (s.substr(s.size() - 2) == "ed" || s.substr(s.size() - 3) == "ing");
-    return !verbish;
+    return !verbish && !TakesThatClause(prev);
+  }
+
+  // Verbs and adjectives whose "that" opens a complement, not a relative clause.
+  bool TakesThatClause(const Token& t) const {
+    static constexpr std::string_view kWords[] = {
+        "argue",      "argues", "believe", "believes", "clear",    "feel",    "feels",  "fear",
+        "fears",      "found",  "hope",    "hopes",    "know",     "knew",    "knows",  "means",
+        "seems",      "show",   "shows",   "suggest",  "suggests", "think",   "thinks", "thought",
+        "understand", "agree",  "agrees",  "learn",    "realize",  "realise", "insist", "insists",
+        "warn",       "warns",  "fact",    "evident",  "sure",     "certain", "likely", "possible",
+        "true",       "so",     "such"};
+    for (std::string_view w : kWords)
+      if (TokenIs(body_, t, w)) return true;
+    return false;
   }
 
   const Segment& SegmentOf(uint32_t i) const {
@@ -129,7 +144,8 @@ class CueFinder {
         return CueKind::kNegation;
       case Lex::kNot:
         if (NextIs(i, "only") || NextIs(i, "just") || NextIs(i, "far") || NextIs(i, "least") ||
-            NextIs(i, "merely"))
+            NextIs(i, "merely") ||
+            (L(i + 1) == Lex::kTo && i + 2 < t_.size() && TokenIs(body_, t_[i + 2], "mention")))
           return std::nullopt;
         return CueKind::kNegation;
       case Lex::kNever:

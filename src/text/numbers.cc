@@ -163,8 +163,8 @@ class NumberFinder {
         digits.push_back(c);
       else if (c == ',')
         has_comma = true;
-      else if (c == ':' || c == '-')
-        return std::nullopt;  // a time or an ISO date
+      else if (c == ':' || c == '-' || c == '/')
+        return std::nullopt;  // a time, an ISO date, a fraction or a date
       else
         break;
     }
@@ -273,17 +273,19 @@ class NumberFinder {
       const Token& t = t_[k];
       if (t.kind != TokenKind::kWord || t.Has(kClitic) || EndsNounPhrase(t.lex)) break;
       if (t.lex == Lex::kCardinal || t.lex == Lex::kMultiplier) break;
-      if (last && EndsInEd(t)) break;  // "one soldier killed"
+      if (last && EndsInEd(t)) break;   // "one soldier killed"
+      if (EndsWith(t, "ly")) continue;  // "two fairly heated weeks"
       if (!singular && LooksPlural(body_, t)) return k;
       last = k;
     }
     return last;
   }
 
-  bool EndsInEd(const Token& t) const {
+  bool EndsWith(const Token& t, std::string_view suffix) const {
     std::string_view s = TokenText(body_, t);
-    return s.size() > 4 && s.substr(s.size() - 2) == "ed";
+    return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
   }
+  bool EndsInEd(const Token& t) const { return EndsWith(t, "ed"); }
 
   void Emit(uint32_t i, const Quantity& q) {
     NumberMention m;

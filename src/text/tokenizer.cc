@@ -161,7 +161,7 @@ class Tokenizer {
     if (i - start == 4 && Char(i, '-') && Digit(i + 1) && Digit(i + 2) && Char(i + 3, '-') &&
         Digit(i + 4) && Digit(i + 5) && !Digit(i + 6))
       return Emit(start, i + 6, TokenKind::kNumber);
-    while ((Char(i, ',') || Char(i, '.') || Char(i, ':')) && Digit(i + 1)) {
+    while ((Char(i, ',') || Char(i, '.') || Char(i, ':') || Char(i, '/')) && Digit(i + 1)) {
       ++i;
       while (Digit(i)) ++i;
     }

@@ -113,6 +113,19 @@ TEST(Cues, NegationOutsideTheMainClauseDoesNotNegate) {
   EXPECT_EQ(Verdict("It is not only a military matter."), "asserted");
 }
 
+TEST(Cues, IdiomsAreNotNegation) {
+  EXPECT_EQ(Verdict("Not to mention that rockets hit the base."), "asserted");
+  EXPECT_EQ(Verdict("There is no doubt rockets hit the base."), "asserted");
+}
+
+TEST(Cues, ThatAfterAVerbOpensAComplement) {
+  EXPECT_EQ(Verdict("Biden found that he could not withdraw."), "negated hypothetical");
+}
+
+TEST(Cues, CommaAsOpensASubordinateClause) {
+  EXPECT_EQ(Verdict("Rockets hit the base, as talks are not going well."), "asserted");
+}
+
 TEST(Cues, LeadingSubordinateClause) {
   EXPECT_EQ(Verdict("When rockets hit the base, no one was hurt."), "negated asserted");
   EXPECT_EQ(Verdict("Although nobody was hurt, the base was damaged."), "asserted");

@@ -140,6 +140,15 @@ TEST(Numbers, PercentagesAndDistances) {
   EXPECT_EQ(One("a 10km convoy").unit, "km");
 }
 
+TEST(Numbers, AdverbsBeforeTheNounAreSkipped) {
+  EXPECT_EQ(One("after two fairly heated weeks").unit, "weeks");
+}
+
+TEST(Numbers, SlashedNumbersAreNotCounts) {
+  EXPECT_TRUE(Numbers("the post 9/11 wars").empty());
+  EXPECT_TRUE(Numbers("on 7/7 the base").empty());
+}
+
 TEST(Numbers, SeveralMentionsInASentence) {
   auto n = Numbers("14 rockets hit the base, wounding at least two American soldiers.");
   ASSERT_EQ(n.size(), 2u);
