@@ -51,7 +51,8 @@ struct Match {
 enum class Standing { kOwn, kCountry, kStrongCountry };
 
 Standing StandingOf(const Place& p, bool single_word) {
-  if (p.kind != PlaceKind::kCity) return Standing::kOwn;
+  // Curated rows (data/sites.tsv) carry their kind, not a GeoNames code: they stand alone.
+  if (p.kind != PlaceKind::kCity || !p.feature.starts_with("PPL")) return Standing::kOwn;
   if (p.feature == "PPLC" || p.feature == "PPLA") return Standing::kOwn;
   if (p.population >= (single_word ? 100000u : 15000u)) return Standing::kOwn;
   if (p.population >= 1000 || p.feature.starts_with("PPLA")) return Standing::kCountry;
@@ -254,6 +255,7 @@ double Prior(const Place& p, const Match& m) {
     case PlaceKind::kCity:
       break;
   }
+  if (!p.feature.starts_with("PPL")) return m.wants_city ? 9 : 6;  // a curated city
   double s = std::log10(p.population + 10.0);
   if (p.feature == "PPLC")
     s += 2.5;

@@ -122,8 +122,9 @@ for (const [variant, canonical, country] of tsvLines(dataDir + '/place_aliases.t
     ++missing;
     continue;
   }
-  // The most populous namesake, countries and admin-1 areas first.
-  const rank = (r) => (r[0] === 'country' ? 2e9 : r[0] === 'admin1' ? 1e9 : +r[7]);
+  // A city of that name first (the most populous), else the admin-1 area, else the country:
+  // transliterations are mostly of cities ("Arbil"), and admin-1 names rarely share them.
+  const rank = (r) => (r[0] === 'city' ? 1e10 + +r[7] : r[0] === 'admin1' ? 2 : 1);
   const best = hits.sort((a, b) => rank(rows[b]) - rank(rows[a]))[0];
   rows[best][2] = rows[best][2] ? rows[best][2] + '|' + clean(variant) : clean(variant);
 }
