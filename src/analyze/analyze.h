@@ -181,7 +181,11 @@ struct HawkesOptions {
   double default_beta = 1.0 / 7;
   int max_iterations = 500;
   double tolerance = 1e-7;      // relative change of the log-likelihood
-  double kernel_cutoff = 1e-9;  // ignore parents whose kernel weight fell below this
+  double kernel_cutoff = 1e-6;  // ignore parents whose kernel weight fell below this
+  double min_beta = 1.0 / 90;   // a fitted decay stays in [min_beta, max_beta]
+  double max_beta = 24;
+  // mask[u][v] == 0: v cannot excite u (a structural zero EM keeps). Empty: all allowed.
+  std::vector<std::vector<int>> excitation_mask;
 };
 
 struct HawkesFitResult {
@@ -210,7 +214,10 @@ std::vector<HawkesPoint> SimulateHawkes(const HawkesParams& params, double horiz
 struct DyadModelOptions {
   DyadOptions dyads;
   HawkesOptions hawkes;
-  size_t max_dyads = 24;      // the dyads with most events; others are left out
+  size_t max_dyads = 24;  // the dyads with most events; others are left out
+  // Only dyads that share an actor excite each other (A>B, B>A, A>C, C>B, …): with news-sized
+  // data a full matrix is not identifiable and links unrelated conflicts.
+  bool shared_actor_only = true;
   std::optional<Date> as_of;  // end of the observation window (default: last event day)
 };
 
@@ -247,15 +254,19 @@ struct ForecastOptions {
   int simulations = 2000;
   double level = 0.8;  // central interval
   uint64_t seed = 20210707;
+  // A fit whose excitation matrix has spectral radius ≥ 1 is explosive (typical of a handful
+  // of events); it is simulated with α scaled down to this radius.
+  double max_spectral_radius = 0.9;
 };
 
 struct DyadForecast {
   std::string dyad;
   int horizon_days = 0;
   double mean = 0;
-  int lower = 0;     // (1−level)/2 quantile
-  int upper = 0;     // (1+level)/2 quantile
-  double p_any = 0;  // P(at least one event)
+  int lower = 0;        // (1−level)/2 quantile
+  int upper = 0;        // (1+level)/2 quantile
+  double p_any = 0;     // P(at least one event)
+  bool damped = false;  // α was scaled down to max_spectral_radius for the simulation
 };
 std::vector<DyadForecast> Forecast(const DyadModel& model, const ForecastOptions& options);
 

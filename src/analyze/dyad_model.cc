@@ -35,7 +35,21 @@ Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModel
     model.points.push_back(d);
   }
   double horizon = (model.as_of - model.origin) + 1;
-  auto fit = FitHawkes(points, static_cast<int>(model.dyads.size()), horizon, options.hawkes);
+  HawkesOptions hawkes = options.hawkes;
+  if (options.shared_actor_only && hawkes.excitation_mask.empty()) {
+    auto sides = [](const std::string& dyad) {
+      size_t bar = dyad.find('>');
+      return std::make_pair(dyad.substr(0, bar), dyad.substr(bar + 1));
+    };
+    hawkes.excitation_mask.assign(model.dyads.size(), std::vector<int>(model.dyads.size(), 0));
+    for (size_t u = 0; u < model.dyads.size(); ++u)
+      for (size_t v = 0; v < model.dyads.size(); ++v) {
+        auto [a, b] = sides(model.dyads[u]);
+        auto [c, d] = sides(model.dyads[v]);
+        hawkes.excitation_mask[u][v] = a == c || a == d || b == c || b == d;
+      }
+  }
+  auto fit = FitHawkes(points, static_cast<int>(model.dyads.size()), horizon, hawkes);
   if (!fit) return Error{fit.error()};
   model.fit = std::move(*fit);
   for (size_t i = 0; i < model.points.size(); ++i) {

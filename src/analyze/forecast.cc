@@ -29,12 +29,17 @@ std::vector<DyadForecast> Forecast(const DyadModel& model, const ForecastOptions
     auto it = std::find(model.dyads.begin(), model.dyads.end(), model.points[i].dyad);
     history.push_back({model.points[i].time, static_cast<int>(it - model.dyads.begin())});
   }
+  HawkesParams params = model.fit.params;
+  const bool damped = model.fit.spectral_radius > options.max_spectral_radius;
+  if (damped)
+    for (auto& row : params.alpha)
+      for (double& a : row) a *= options.max_spectral_radius / model.fit.spectral_radius;
   // counts[h][dim][run]
   std::vector<std::vector<std::vector<int>>> counts(
       options.horizons_days.size(),
       std::vector<std::vector<int>>(dims, std::vector<int>(options.simulations, 0)));
   for (int run = 0; run < options.simulations; ++run) {
-    auto future = SimulateHawkes(model.fit.params, start + longest,
+    auto future = SimulateHawkes(params, start + longest,
                                  options.seed + 0x9E3779B97F4A7C15ull * (run + 1), history, start);
     for (const HawkesPoint& x : future)
       for (size_t h = 0; h < options.horizons_days.size(); ++h)
@@ -58,6 +63,7 @@ std::vector<DyadForecast> Forecast(const DyadModel& model, const ForecastOptions
       f.p_any = static_cast<double>(any) / options.simulations;
       f.lower = Quantile(c, tail);
       f.upper = Quantile(c, 1 - tail);
+      f.damped = damped;
       out.push_back(f);
     }
   return out;

@@ -51,26 +51,66 @@ void CollectParents(const std::vector<HawkesPoint>& points, const std::vector<in
   }
 }
 
+// Exponential kernels make every sum over earlier points a running state: per dimension v,
+// R_v = Σ_{j in v} e^{−β(t − t_j)} and L_v = Σ_{j in v} (t − t_j) e^{−β(t − t_j)}. One E-step
+// is then O(N · dims) instead of O(N²). Points at the same time see the state before their
+// time (they cannot trigger each other).
+struct Sweep {
+  std::vector<double> background;              // Σ P(background) per dimension
+  std::vector<std::vector<double>> triggered;  // Σ P(parent in v) for children in u
+  double triggered_total = 0, lag_total = 0;   // Σ p_ij and Σ p_ij (t_i − t_j)
+  double log_likelihood = 0;
+};
+
+Sweep RunSweep(const std::vector<HawkesPoint>& points, const std::vector<int>& order,
+               const HawkesParams& p, double horizon, std::vector<double>* p_background) {
+  const int dims = static_cast<int>(p.mu.size());
+  Sweep sweep;
+  sweep.background.assign(dims, 0);
+  sweep.triggered.assign(dims, std::vector<double>(dims, 0));
+  std::vector<double> recent(dims, 0), lagged(dims, 0);
+  double now = 0;
+  for (size_t k = 0; k < order.size();) {
+    const double t = points[order[k]].time;
+    const double step = t - now, decay = std::exp(-p.beta * step);
+    for (int v = 0; v < dims; ++v) {
+      lagged[v] = decay * (lagged[v] + step * recent[v]);
+      recent[v] *= decay;
+    }
+    now = t;
+    size_t group_end = k;
+    while (group_end < order.size() && points[order[group_end]].time == t) ++group_end;
+    for (size_t g = k; g < group_end; ++g) {
+      const int u = points[order[g]].dim;
+      double rate = p.mu[u];
+      for (int v = 0; v < dims; ++v) rate += p.alpha[u][v] * p.beta * recent[v];
+      rate = std::max(rate, kMinRate);
+      sweep.log_likelihood += std::log(rate);
+      double p_bg = p.mu[u] / rate;
+      sweep.background[u] += p_bg;
+      if (p_background) (*p_background)[order[g]] = p_bg;
+      for (int v = 0; v < dims; ++v) {
+        sweep.triggered[u][v] += p.alpha[u][v] * p.beta * recent[v] / rate;
+        sweep.lag_total += p.alpha[u][v] * p.beta * lagged[v] / rate;
+      }
+      sweep.triggered_total += 1 - p_bg;
+    }
+    for (size_t g = k; g < group_end; ++g) recent[points[order[g]].dim] += 1;
+    k = group_end;
+  }
+  for (int u = 0; u < dims; ++u) sweep.log_likelihood -= p.mu[u] * horizon;
+  for (const HawkesPoint& x : points) {
+    double tail = 1 - std::exp(-p.beta * (horizon - x.time));
+    for (int u = 0; u < dims; ++u) sweep.log_likelihood -= p.alpha[u][x.dim] * tail;
+  }
+  return sweep;
+}
+
 }  // namespace
 
 double HawkesLogLikelihood(const std::vector<HawkesPoint>& points, const HawkesParams& p,
                            double horizon) {
-  std::vector<int> order = TimeOrder(points);
-  const int dims = static_cast<int>(p.mu.size());
-  double ll = 0;
-  for (int u = 0; u < dims; ++u) ll -= p.mu[u] * horizon;
-  Parents parents;
-  const double max_lag = 40 / p.beta;
-  for (size_t k = 0; k < order.size(); ++k) {
-    CollectParents(points, order, k, p, max_lag, parents);
-    const HawkesPoint& x = points[order[k]];
-    double rate = p.mu[x.dim];
-    for (double w : parents.weight) rate += w;
-    ll += std::log(std::max(rate, kMinRate));
-    double tail = 1 - std::exp(-p.beta * (horizon - x.time));
-    for (int u = 0; u < dims; ++u) ll -= p.alpha[u][x.dim] * tail;
-  }
-  return ll;
+  return RunSweep(points, TimeOrder(points), p, horizon, nullptr).log_likelihood;
 }
 
 Result<HawkesFitResult> FitHawkes(const std::vector<HawkesPoint>& points, int dims, double horizon,
@@ -88,67 +128,61 @@ Result<HawkesFitResult> FitHawkes(const std::vector<HawkesPoint>& points, int di
   p.beta = options.fixed_beta ? *options.fixed_beta : options.default_beta;
   for (int u = 0; u < dims; ++u) p.mu.push_back(std::max(0.5 * count[u] / horizon, kMinRate));
   p.alpha.assign(dims, std::vector<double>(dims, 0.5 / dims));
+  if (!options.excitation_mask.empty()) {
+    if (options.excitation_mask.size() != static_cast<size_t>(dims))
+      return Error{"Hawkes fit: excitation mask does not match the dimensions"};
+    for (int u = 0; u < dims; ++u)
+      for (int v = 0; v < dims; ++v)
+        if (options.excitation_mask[u].size() != static_cast<size_t>(dims) ||
+            !options.excitation_mask[u][v])
+          p.alpha[u][v] = 0;  // EM's multiplicative updates keep a zero at zero
+  }
 
   std::vector<int> order = TimeOrder(points);
   HawkesFitResult fit;
   fit.horizon = horizon;
   fit.p_background.assign(points.size(), 1);
-  fit.best_parent.assign(points.size(), -1);
-  fit.p_best_parent.assign(points.size(), 0);
   double previous_ll = -HUGE_VAL;
-  Parents parents;
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
-    std::vector<double> background(dims, 0);
-    std::vector<std::vector<double>> triggered(dims, std::vector<double>(dims, 0));
-    double lag_weight = 0, lag_sum = 0;
-    const double max_lag = std::log(1 / options.kernel_cutoff) / p.beta;
-    double ll = 0;
-    for (size_t k = 0; k < order.size(); ++k) {
-      CollectParents(points, order, k, p, max_lag, parents);
-      const HawkesPoint& x = points[order[k]];
-      double rate = p.mu[x.dim];
-      for (double w : parents.weight) rate += w;
-      rate = std::max(rate, kMinRate);
-      ll += std::log(rate);
-      double p_bg = p.mu[x.dim] / rate;
-      background[x.dim] += p_bg;
-      fit.p_background[order[k]] = p_bg;
-      fit.best_parent[order[k]] = -1;
-      fit.p_best_parent[order[k]] = 0;
-      for (size_t j = 0; j < parents.index.size(); ++j) {
-        double share = parents.weight[j] / rate;
-        const HawkesPoint& parent = points[parents.index[j]];
-        triggered[x.dim][parent.dim] += share;
-        lag_weight += share;
-        lag_sum += share * (x.time - parent.time);
-        if (share > fit.p_best_parent[order[k]]) {
-          fit.p_best_parent[order[k]] = share;
-          fit.best_parent[order[k]] = parents.index[j];
-        }
-      }
-    }
-    // Compensator, for the log-likelihood of the parameters this E-step used.
-    std::vector<double> exposure(dims, 0);  // Σ_{j in v} (1 − e^{−β(T − t_j)})
+    Sweep sweep = RunSweep(points, order, p, horizon, &fit.p_background);
+    fit.log_likelihood = sweep.log_likelihood;
+    fit.iterations = iteration;
+    if (std::abs(sweep.log_likelihood - previous_ll) <=
+        options.tolerance * std::max(1.0, std::abs(sweep.log_likelihood)))
+      break;
+    previous_ll = sweep.log_likelihood;
+    // M-step: μ_u = Σ P(bg) / T; α_uv = Σ p_ij / Σ_{j in v} (1 − e^{−β(T − t_j)}).
+    std::vector<double> exposure(dims, 0);
     for (const HawkesPoint& x : points)
       exposure[x.dim] += 1 - std::exp(-p.beta * (horizon - x.time));
     for (int u = 0; u < dims; ++u) {
-      ll -= p.mu[u] * horizon;
-      for (int v = 0; v < dims; ++v) ll -= p.alpha[u][v] * exposure[v];
-    }
-    fit.log_likelihood = ll;
-    fit.iterations = iteration;
-    if (std::abs(ll - previous_ll) <= options.tolerance * std::max(1.0, std::abs(ll))) break;
-    previous_ll = ll;
-    // M-step.
-    for (int u = 0; u < dims; ++u) {
-      p.mu[u] = std::max(background[u] / horizon, kMinRate);
+      p.mu[u] = std::max(sweep.background[u] / horizon, kMinRate);
       for (int v = 0; v < dims; ++v)
-        p.alpha[u][v] = exposure[v] > 0 ? triggered[u][v] / exposure[v] : 0;
+        p.alpha[u][v] = exposure[v] > 0 ? sweep.triggered[u][v] / exposure[v] : 0;
     }
-    if (fit_beta && lag_sum > 0) p.beta = lag_weight / lag_sum;
+    if (fit_beta && sweep.lag_total > 0)
+      p.beta =
+          std::clamp(sweep.triggered_total / sweep.lag_total, options.min_beta, options.max_beta);
   }
   fit.params = p;
   fit.spectral_radius = SpectralRadius(p.alpha);
+  // Most likely parent of each point: one explicit pass over the kernel's reach.
+  fit.best_parent.assign(points.size(), -1);
+  fit.p_best_parent.assign(points.size(), 0);
+  const double max_lag = std::log(1 / options.kernel_cutoff) / p.beta;
+  Parents parents;
+  for (size_t k = 0; k < order.size(); ++k) {
+    CollectParents(points, order, k, p, max_lag, parents);
+    const HawkesPoint& x = points[order[k]];
+    double rate = p.mu[x.dim];
+    for (double w : parents.weight) rate += w;
+    rate = std::max(rate, kMinRate);
+    for (size_t j = 0; j < parents.index.size(); ++j)
+      if (parents.weight[j] / rate > fit.p_best_parent[order[k]]) {
+        fit.p_best_parent[order[k]] = parents.weight[j] / rate;
+        fit.best_parent[order[k]] = parents.index[j];
+      }
+  }
   return fit;
 }
 
