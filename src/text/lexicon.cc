@@ -13,7 +13,7 @@ struct Row {
   int8_t value;
 };
 
-// Unsorted for readability; sorted once on first use.
+// Grouped for reading; hashed once on first use.
 constexpr Row kRows[] = {
     // Months, full and abbreviated.
     {"january", Lex::kMonth, 1},
@@ -477,16 +477,37 @@ constexpr Row kRows[] = {
     {"hall", Lex::kIdentifierNoun, 0},
 };
 
-struct Table {
-  std::vector<Row> rows;
-  Table() : rows(std::begin(kRows), std::end(kRows)) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row& a, const Row& b) { return a.word < b.word; });
-    // A duplicate keeps its first listing.
-    rows.erase(std::unique(rows.begin(), rows.end(),
-                           [](const Row& a, const Row& b) { return a.word == b.word; }),
-               rows.end());
+uint32_t Hash(std::string_view s) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+// Open addressing over a power-of-two table at most a quarter full, so a miss (the common case:
+// open-class words) costs one hash and usually one empty slot.
+class Table {
+ public:
+  Table() {
+    size_t size = 1;
+    while (size < 4 * std::size(kRows)) size *= 2;
+    slots_.assign(size, nullptr);
+    mask_ = static_cast<uint32_t>(size - 1);
+    for (const Row& row : kRows) {
+      uint32_t k = Hash(row.word) & mask_;
+      while (slots_[k] && slots_[k]->word != row.word) k = (k + 1) & mask_;
+      if (!slots_[k]) slots_[k] = &row;  // a duplicate keeps its first listing
+    }
   }
+
+  const Row* Find(std::string_view key) const {
+    for (uint32_t k = Hash(key) & mask_; slots_[k]; k = (k + 1) & mask_)
+      if (slots_[k]->word == key) return slots_[k];
+    return nullptr;
+  }
+
+ private:
+  std::vector<const Row*> slots_;
+  uint32_t mask_ = 0;
 };
 
 const Table& GetTable() {
@@ -506,11 +527,9 @@ LexEntry LookUp(std::string_view word) {
     lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
   std::string_view key(lower.data(), word.size());
-  const auto& rows = GetTable().rows;
-  auto it = std::lower_bound(rows.begin(), rows.end(), key,
-                             [](const Row& r, std::string_view k) { return r.word < k; });
-  if (it == rows.end() || it->word != key) return {};
-  return {it->lex, it->value};
+  const Row* row = GetTable().Find(key);
+  if (!row) return {};
+  return {row->lex, row->value};
 }
 
 bool IsSentenceStarter(Lex lex) {

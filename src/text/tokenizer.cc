@@ -79,6 +79,9 @@ bool EqualsLower(std::string_view w, std::string_view lower) {
 }
 
 bool IsWordChar(std::string_view s, size_t i) {
+  char c = s[i];
+  if (IsAsciiAlpha(c) || IsDigit(c)) return true;
+  if (static_cast<unsigned char>(c) < 0x80) return false;
   size_t len;
   ByteClass k = Classify(s, i, len);
   return k == ByteClass::kLetter || k == ByteClass::kDigit;
@@ -177,9 +180,16 @@ class Tokenizer {
   size_t WordFrom(size_t start, size_t i) {
     uint8_t extra = 0;
     auto consume_run = [&] {
-      while (i < s_.size() && IsWordChar(s_, i)) {
+      while (i < s_.size()) {
+        char c = s_[i];
+        if (IsAsciiAlpha(c) || IsDigit(c)) {
+          ++i;
+          continue;
+        }
+        if (static_cast<unsigned char>(c) < 0x80) break;
         size_t len;
-        Classify(s_, i, len);
+        ByteClass k = Classify(s_, i, len);
+        if (k != ByteClass::kLetter && k != ByteClass::kDigit) break;
         i += len;
       }
     };
