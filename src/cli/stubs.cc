@@ -3,11 +3,5 @@
 
 namespace sitrep::cli {
 
-Runner AddTrend(CLI::App& app) {
-  return NotYetAvailable(app, "trend", "escalation series from the store");
-}
-Runner AddAlerts(CLI::App& app) {
-  return NotYetAvailable(app, "alerts", "escalation alerts from the store");
-}
 
 }  // namespace sitrep::cli
