@@ -87,11 +87,13 @@ struct Cue {
   uint32_t start = 0;
   uint32_t end = 0;
   CueKind kind = CueKind::kNegation;
-  // Where the cue's scope ends: the end of its clause (the next ", but", ";", relative or
-  // subordinate clause opener) or of the sentence. A reporting cue scopes over what follows.
+  // The cue's scope: its clause (cut at ";", ", but", ", and <subject>", relative and
+  // subordinate openers; see text/cues.h), or the whole sentence for reporting and question cues.
+  uint32_t scope_start = 0;
   uint32_t scope_end = 0;
   bool in_main_clause = false;  // the cue sits in the sentence's main clause
 };
+
 
 struct Sentence {
   uint32_t start = 0;
@@ -101,18 +103,23 @@ struct Sentence {
   std::vector<DateMention> dates;
   std::vector<NumberMention> numbers;
   std::vector<Cue> cues;
-  bool negated = false;  // the main clause is negated
+  bool negated = false;  // the main clause (or what its reporting verb reports) is negated
   Modality modality = Modality::kAsserted;
 };
+
+// Whether byte `offset` (say, an event verb) lies in the scope of a cue of `kind` in `s`.
+bool InCueScope(const Sentence& s, CueKind kind, uint32_t offset);
 
 struct AnalyzedText {
   std::vector<Sentence> sentences;
 };
 
-// Analyzes `body`. Dates relative to the publication day ("on Sunday" = the latest Sunday before
-// it, "last week", "two weeks ago", "in recent weeks") resolve against `published`; dates relative
-// to the story ("a day before", "the next day") against the date mentioned just before them.
-// A relative date with nothing to anchor it is dropped.
+// Analyzes `body`. Dates relative to the publication day ("on Sunday" = the latest Sunday on or
+// before it, "last week", "two weeks ago", "in recent weeks") resolve against `published`; dates
+// relative to the story ("a day before", "the next day") against the day mentioned last before
+// them, in this sentence or an earlier one. A relative date with nothing to anchor it is dropped.
+// The rules in detail: text/dates.h (dates), text/numbers.h (numbers), text/cues.h (negation,
+// modality), text/segmenter.h (sentences).
 AnalyzedText Analyze(std::string_view body, std::optional<Date> published);
 
 }  // namespace sitrep

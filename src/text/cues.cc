@@ -223,8 +223,10 @@ class CueFinder {
     c.kind = kind;
     const Segment& seg = SegmentOf(i);
     c.in_main_clause = seg.kind == Clause::kMain || seg.kind == Clause::kComplement;
-    c.scope_end =
-        kind == CueKind::kReported || kind == CueKind::kQuestion ? s_.end : t_[seg.end - 1].end;
+    bool whole =
+        kind == CueKind::kReported || (kind == CueKind::kQuestion && L(i) != Lex::kWhether);
+    c.scope_start = whole ? s_.start : t_[seg.begin].start;
+    c.scope_end = whole ? s_.end : t_[seg.end - 1].end;
     s_.cues.push_back(c);
     cue_clause_.push_back(seg.kind);
     cue_lex_.push_back(L(i));
@@ -261,6 +263,12 @@ class CueFinder {
 };
 
 }  // namespace
+
+bool InCueScope(const Sentence& s, CueKind kind, uint32_t offset) {
+  for (const Cue& c : s.cues)
+    if (c.kind == kind && c.scope_start <= offset && offset < c.scope_end) return true;
+  return false;
+}
 
 void FindCues(std::string_view body, Sentence& sentence, const std::vector<uint8_t>& taken) {
   CueFinder(body, sentence, taken).Run();

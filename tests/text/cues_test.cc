@@ -142,7 +142,27 @@ TEST(Cues, ScopeEndsAtTheClause) {
   const Cue& neg = s.cues[0];
   EXPECT_EQ(neg.kind, CueKind::kNegation);
   EXPECT_TRUE(neg.in_main_clause);
-  EXPECT_EQ(body.substr(neg.start, neg.scope_end - neg.start), "n't killing people,");
+  EXPECT_EQ(body.substr(neg.scope_start, neg.scope_end - neg.scope_start),
+            "The strikes aren't killing people,");
+  uint32_t killing = static_cast<uint32_t>(body.find("killing"));
+  uint32_t kill = static_cast<uint32_t>(body.rfind("kill"));
+  EXPECT_TRUE(InCueScope(s, CueKind::kNegation, killing));
+  EXPECT_FALSE(InCueScope(s, CueKind::kNegation, kill));
+  EXPECT_TRUE(InCueScope(s, CueKind::kHypothetical, kill));
+  EXPECT_FALSE(InCueScope(s, CueKind::kHypothetical, killing));
+}
+
+TEST(Cues, RelativeClauseScopeLeavesTheMainVerbOut) {
+  std::string body = "The attack, which has not been claimed, killed three guards.";
+  Sentence s = First(body);
+  EXPECT_TRUE(InCueScope(s, CueKind::kNegation, static_cast<uint32_t>(body.find("claimed"))));
+  EXPECT_FALSE(InCueScope(s, CueKind::kNegation, static_cast<uint32_t>(body.find("killed"))));
+}
+
+TEST(Cues, ReportingScopesOverTheWholeSentence) {
+  std::string body = "Rockets hit the base, officials said.";
+  Sentence s = First(body);
+  EXPECT_TRUE(InCueScope(s, CueKind::kReported, static_cast<uint32_t>(body.find("hit"))));
 }
 
 }  // namespace
