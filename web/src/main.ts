@@ -44,7 +44,9 @@ function showSelection(): void {
   map.show(shown, state.event);
   renderTable($("events").querySelector("tbody")!, shown, state.event, (e) => selectEvent(e));
   $("event-count").textContent = `(${shown.length}${shown.length !== events.length ? ` of ${events.length}` : ""})`;
-  $("brush-label").textContent = state.brush ? `${state.brush[0]} – ${state.brush[1]}` : "drag to select days";
+  const vague = Number($("timeline").dataset.vague ?? 0);
+  const note = vague ? ` (${vague} with a date vaguer than a month not drawn)` : "";
+  $("brush-label").textContent = (state.brush ? `${state.brush[0]} – ${state.brush[1]}` : "drag to select days") + note;
   $("clear-brush").hidden = !state.brush;
 }
 

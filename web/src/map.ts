@@ -8,6 +8,9 @@ import countriesUrl from "world-atlas/countries-50m.json?url";
 import type { SitrepEvent } from "./types";
 import { OTHER, SYMBOLS, sizeFor, slug, symbolFor } from "./symbols";
 
+// Precise places are drawn above vague ones, so a country-level symbol never hides a site.
+const PRECISION_Z: Record<string, number> = { site: 4000, city: 3000, admin1: 2000, region: 1000, country: 0 };
+
 export class EventMap {
   private map: L.Map;
   private markers = L.layerGroup();
@@ -53,7 +56,13 @@ export class EventMap {
         `data-place="${escapeAttr(place)}" data-type="${slug(e.acled_type ?? "other")}"></div>`;
       const icon = L.divIcon({ className: "ev-marker", html, iconSize: [size, size] });
       const title = `${e.date} · ${e.cameo} · ${place}` + (e.fatalities ? ` · ${e.fatalities} killed` : "");
-      const marker = L.marker([lat, lon], { icon, title, keyboard: true, riseOnHover: true });
+      const marker = L.marker([lat, lon], {
+        icon,
+        title,
+        keyboard: true,
+        riseOnHover: true,
+        zIndexOffset: PRECISION_Z[e.location.precision] ?? 0,
+      });
       marker.on("click", () => this.onSelect(e));
       marker.addTo(this.markers);
       points.push([lat, lon]);

@@ -6,6 +6,7 @@ import type { SitrepEvent } from "./types";
 import { dayNumber, isoDay } from "./dates";
 
 const SECONDS_PER_DAY = 86400;
+const MAX_DRAWN_RANGE_DAYS = 31;
 
 export class Timeline {
   private plot: uPlot | null = null;
@@ -18,9 +19,17 @@ export class Timeline {
 
   show(events: SitrepEvent[], brush: [string, string] | null): void {
     const counts = new Map<number, number>();
+    let vague = 0;
     for (const e of events) {
       const d = dayNumber(e.date);
-      if (!Number.isNaN(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+      if (Number.isNaN(d)) continue;
+      // "in 2015" or "this year" would stretch the axis over years: such events are not drawn
+      // (the brush still keeps them when their range overlaps it).
+      if (dayNumber(e.date_end || e.date) - d > MAX_DRAWN_RANGE_DAYS) {
+        vague++;
+        continue;
+      }
+      counts.set(d, (counts.get(d) ?? 0) + 1);
     }
     const known = [...counts.keys()];
     this.days = [];
@@ -33,7 +42,10 @@ export class Timeline {
     const ys = this.days.map((d) => counts.get(d) ?? 0);
     this.plot?.destroy();
     this.plot = new uPlot(this.options(), [xs, ys], this.element);
-    this.element.setAttribute("data-days", String(this.days.length));
+    this.element.dataset.days = String(this.days.length);
+    this.element.dataset.firstDay = this.days.length ? isoDay(this.days[0]) : "";
+    this.element.dataset.lastDay = this.days.length ? isoDay(this.days[this.days.length - 1]) : "";
+    this.element.dataset.vague = String(vague);
     if (brush) this.drawBrush(brush);
   }
 
