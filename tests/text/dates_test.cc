@@ -65,6 +65,7 @@ TEST(Dates, WeekdayAloneIsTheLatestOnOrBeforePublication) {
   EXPECT_EQ(One("Thursday night rockets fell"), "Thursday night|2021-07-15|2021-07-15|day");
   EXPECT_EQ(One("at 2am Friday rockets fell"), "Friday|2021-07-09|2021-07-09|day");
   EXPECT_EQ(One("talks resume next Monday"), "next Monday|2021-07-19|2021-07-19|day");
+  EXPECT_EQ(One("a late-night attack on Thursday"), "Thursday|2021-07-15|2021-07-15|day");
 }
 
 TEST(Dates, RelativeToPublication) {
