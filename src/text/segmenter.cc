@@ -47,6 +47,10 @@ class Segmenter {
     const uint32_t n = static_cast<uint32_t>(t_.size());
     for (uint32_t i = 0; i < n; ++i) {
       const Token& tok = t_[i];
+      if (i - begin >= kMaxSentenceTokens) {
+        Close(begin, i, paragraph);
+        begin = i;
+      }
       if (i > 0 && tok.Has(kParagraphStart)) {
         Close(begin, i, paragraph);
         begin = i;

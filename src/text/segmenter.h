@@ -17,6 +17,11 @@ struct SentenceSpan {
   uint32_t paragraph = 0;
 };
 
+// A run of more tokens than this with no sentence end (a table, a 5 MB line without a period)
+// is cut into sentences of this many tokens: the stages that work sentence by sentence (dates,
+// cues, the coder) are then linear in the body however it is punctuated.
+inline constexpr uint32_t kMaxSentenceTokens = 1000;
+
 // Splits `tokens` (from Tokenize over `body`) into sentences, appended to `out` (cleared first).
 void Segment(std::string_view body, const std::vector<Token>& tokens,
              std::vector<SentenceSpan>& out);
