@@ -204,6 +204,11 @@ FileKind DetectKind(std::string_view text) {
       verbs = true;
       return Error{"settled"};  // a verb block header settles it: stop reading
     }
+    if (line.front() == '&' && line.size() > 1 &&
+        std::isalpha(static_cast<unsigned char>(line[1]))) {
+      verbs = true;  // a synonym set: only verb files have them
+      return Error{"settled"};
+    }
     if (line.front() == '!' && line.find("! =") != std::string_view::npos) agents = true;
     if (open != std::string_view::npos) {
       brackets = true;
@@ -310,10 +315,17 @@ std::vector<PatternItem> PatternItems(std::string_view text) {
       }
     };
     for (char c : chunk) {
-      if (c == '_')
+      if (c == '_') {
         flush(true);
-      else
+      } else if (c == '*' && !cur.empty()) {  // "*SCEPTICAL" is "* SCEPTICAL"
+        flush(false);
+        cur = "*";
+      } else if (c != '*' && cur == "*") {
+        flush(false);
         cur += c;
+      } else {
+        cur += c;
+      }
     }
     flush(false);
   }
@@ -391,7 +403,12 @@ class VerbParser {
     auto parts = SplitBrackets(text, '[', ']');
     if (!parts) return LineError(file_, number, parts.error());
     if (!parts->groups.empty()) p.code = Upper(parts->groups.back());
-    std::vector<PatternItem> items = PatternItems(parts->head);
+    // PETRARCH 1.0 files group words as "(TO BORDER)" and "{ARMS SHIPMENT}"; without a
+    // parse tree the words are matched as they come.
+    std::string head(parts->head);
+    for (char& c : head)
+      if (c == '(' || c == ')' || c == '{' || c == '}') c = ' ';
+    std::vector<PatternItem> items = PatternItems(head);
     size_t star = items.size();
     for (size_t i = 0; i < items.size(); ++i)
       if (items[i].piece == "*") star = i;
@@ -483,21 +500,23 @@ class VerbParser {
   }
 
  public:
+  // A set used but never defined (CAMEO.2.0.txt has a few) is empty: it matches nothing.
+  uint32_t SynsetNamed(const std::string& name) {
+    auto [it, fresh] = d_.synset_by_name.emplace(name, static_cast<uint32_t>(d_.synsets.size()));
+    if (fresh) d_.synsets.push_back(Synset{name, {}});
+    return it->second;
+  }
+
   Status ResolveRefs() {
     for (auto& r : pattern_refs_) {
-      auto it = d_.synset_by_name.find(r.name);
-      if (it == d_.synset_by_name.end())
-        return LineError(file_, r.line, "unknown synonym set &" + r.name);
       Pattern& p = d_.blocks[r.block].patterns[r.pattern];
-      (r.before ? p.before : p.after)[r.index].synset = it->second;
+      (r.before ? p.before : p.after)[r.index].synset = SynsetNamed(r.name);
     }
     for (auto& r : pending_member_refs_) {
-      auto it = d_.synset_by_name.find(r.name);
-      if (it == d_.synset_by_name.end())
-        return LineError(file_, r.line, "unknown synonym set &" + r.name);
-      if (it->second == r.synset)
+      uint32_t inner = SynsetNamed(r.name);
+      if (inner == r.synset)
         return LineError(file_, r.line, "synonym set &" + r.name + " contains itself");
-      d_.synsets[r.synset].members[r.member][r.element].synset = it->second;
+      d_.synsets[r.synset].members[r.member][r.element].synset = inner;
     }
     return OkStatus();
   }
