@@ -94,7 +94,6 @@ struct Cue {
   bool in_main_clause = false;  // the cue sits in the sentence's main clause
 };
 
-
 struct Sentence {
   uint32_t start = 0;
   uint32_t end = 0;
