@@ -36,8 +36,8 @@ bool IsAdverb(std::string_view k) {
 bool IsPreposition(std::string_view k) {
   return In(k, {"in", "at", "on", "to", "from", "with", "by", "for", "against", "of", "near",
                 "into", "onto", "toward", "towards", "across", "over", "under", "among", "about",
-                "after", "before", "during", "since", "through", "throughout", "inside",
-                "outside", "behind", "beside", "via", "including", "like", "than", "as", "upon",
+                "during", "through", "throughout", "inside",
+                "outside", "behind", "beside", "via", "including", "like", "upon",
                 "around", "within", "between", "off", "without", "under"});
 }
 bool IsLocativePreposition(std::string_view k) {
@@ -67,7 +67,7 @@ bool IsIrrealis(std::string_view k) {
                 "tried", "attempted", "possible", "possibly", "risk", "lest", "would've"});
 }
 bool IsQuote(const Word& w) {
-  return w.punct && (w.key == "\"" || w.key == "\xE2\x80\x9C" || w.key == "\xE2\x80\x9D" ||
+  return w.punct && (w.key == "\"" || w.key == "'" || w.key == "\xE2\x80\x9C" || w.key == "\xE2\x80\x9D" ||
                      w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
 }
 // Punctuation that ends a clause for negation and subject search.
@@ -128,7 +128,7 @@ struct Reader {
     for (size_t i = 0; i < w.size(); ++i) {
       if (IsQuote(w[i])) {
         // A closing curly single quote glued to a word is an apostrophe, not a quote.
-        if (w[i].key == "\xE2\x80\x99" && i > 0 && !w[i - 1].punct && w[i - 1].end == w[i].start &&
+        if ((w[i].key == "\xE2\x80\x99" || w[i].key == "'") && i > 0 && !w[i - 1].punct && w[i - 1].end == w[i].start &&
             i + 1 < w.size() && !w[i + 1].punct && w[i + 1].start == w[i].end)
           continue;
         inside = !inside;
@@ -148,6 +148,10 @@ struct Reader {
     while (j < w.size()) {
       auto am = lex.actors.Longest(w, j);
       auto gm = lex.agents.Longest(w, j);
+      size_t s0 = (j >= 2 && K(j - 1) == "-" && K(j - 2) == "al") ? j - 2 : j;
+      if (am.length && j == i && K(s0) == "al" && s0 > 1 && w[s0 - 1].capitalized &&
+          actor_at[s0 - 1] < 0 && !lex.agents.Longest(w, s0 - 1).length)
+        return 0;  // "Ain al-Assad" is a place, not Bashar al-Assad
       if (am.length && am.length >= gm.length) {
         const ActorDef* d = nullptr;
         bool adj = true;
@@ -218,6 +222,8 @@ struct Reader {
     out = ActorSpan{};
     out.begin = i;
     out.end = j;
+    out.start = w[i].start;
+    out.stop = w[j - 1].end;
     out.person = person;
     out.plural = plural;
     if (adjective_only && !has_agent) {
@@ -243,6 +249,7 @@ struct Reader {
     else
       out.actor.sector = sector.empty() ? out.actor.code.substr(0, 3) : sector;
     out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
+    out.place_name = !has_agent && (capital_only || named.empty());
     if (capital_only && !has_agent) {
       bool place = i > 0 && IsLocativePreposition(K(i - 1));
       place = place || (i > 0 && K(i - 1) == "to");
@@ -258,7 +265,7 @@ struct Reader {
   bool NounReading(size_t i) const {
     if (i == 0) return false;
     const Word& prev = w[i - 1];
-    if (IsDeterminer(prev.key) || prev.number || IsQuantityWord(prev)) return true;
+    if (IsDeterminer(prev.key) || prev.number || IsQuantityWord(prev) || IsQuote(prev)) return true;
     if (actor_at[i - 1] >= 0) return true;  // "Palestinian rocket", "U.S. strikes"
     if (In(prev.key, {"roadside", "suicide", "car", "drone", "rocket", "air", "military",
                       "deadly", "huge", "large", "powerful", "massive", "multiple", "several",
@@ -286,7 +293,9 @@ struct Reader {
         i += tm.length;
         continue;
       }
-      if (IsPronoun(K(i)) && !quoted[i]) {
+      bool object_pronoun = K(i) == "them" || (K(i) == "it" && i > 0 && !w[i - 1].punct &&
+                                                   !In(K(i - 1), {"and", "but", "then", "when", "as"}));
+      if (IsPronoun(K(i)) && !quoted[i] && !object_pronoun) {
         ActorSpan p;
         p.begin = i;
         p.end = i + 1;
@@ -322,7 +331,8 @@ struct Reader {
     }
     bool capital_mid = i > 0 && w[i].capitalized && !(i == 1 && IsQuote(w[0]));
     bool noun_context = NounReading(i);
-    if (verb && (verb->form == Form::kBase || verb->form == Form::kS) && (noun_context || capital_mid))
+    if (verb && (verb->form == Form::kBase || verb->form == Form::kS) &&
+        ((noun_context && m.length == 1) || capital_mid))
       verb = nullptr;
     if (helper && (noun_context || capital_mid) && (helper->form == Form::kBase || helper->form == Form::kS))
       helper = nullptr;
@@ -446,6 +456,13 @@ struct Reader {
     bool by_seen = false;
     for (size_t k = from; k < w.size(); ++k) {
       if (IsHardBreak(w[k])) break;
+      // A comma ends the object unless what follows describes it ("..., the largest base
+      // housing U.S. troops", "..., in which an American contractor was killed").
+      if (w[k].key == "," && k > from &&
+          !In(K(k + 1), {"the", "a", "an", "which", "who", "where", "in", "housing", "home",
+                         "hosting", "that", "including", "near", "belonging", "used", "run",
+                         "operated", "killing", "wounding", "injuring", "one", "its"}))
+        break;
       if (K(k) == "by") by_seen = true;
       int a = actor_at[k];
       if (a < 0) continue;
@@ -576,6 +593,11 @@ struct Reader {
       }
     }
     size_t after = c.end;
+    if (K(after) == "by" && after + 1 < w.size()) {
+      size_t k = after + 1;
+      if (IsDeterminer(K(k))) ++k;
+      if (k < w.size() && actor_at[k] >= 0) after = actors[actor_at[k]].end;
+    }
     if (after < w.size() && In(K(after), {"on", "against", "at", "targeting", "upon", "that",
                                           "which", "aimed", "near", "by", "in", "hit", "hitting"})) {
       if (K(after) != "in" && K(after) != "by") licensed[ci] = true;
@@ -603,11 +625,17 @@ struct Reader {
   std::optional<int> CasualtyCount(const Candidate& c) const {
     const NumberMention* best = nullptr;
     for (const NumberMention& n : sentence.numbers) {
-      if (n.start >= w[c.end - 1].end && n.start <= w[c.end - 1].end + 14) {
-        if (!n.unit.empty() && lex.weapons.Longest(Tokenize(n.unit, 0), 0).length) continue;
-        best = &n;
-        break;
-      }
+      if (n.start < w[c.end - 1].end || n.start > w[c.end - 1].end + 24) continue;
+      if (!n.unit.empty() && lex.weapons.Longest(Tokenize(n.unit, 0), 0).length) continue;
+      bool direct = true;  // only "at least", "some", "about" between verb and number
+      for (size_t k = c.end; k < w.size() && w[k].start < n.start; ++k)
+        if (!In(K(k), {"at", "least", "more", "than", "about", "some", "nearly", "almost",
+                       "over", "up", "to", "around", "roughly", "approximately", "an",
+                       "estimated", "as", "many", "the"}))
+          direct = false;
+      if (!direct) continue;
+      best = &n;
+      break;
     }
     if (!best) {
       uint32_t clause_start = w[ClauseStart(c.begin)].start;

@@ -15,10 +15,12 @@ namespace sitrep::coding {
 
 struct ActorSpan {
   size_t begin = 0, end = 0;  // word indices
+  uint32_t start = 0, stop = 0;  // body offsets
   Actor actor;
   bool generic = false;   // an agent word alone ("the militia"): to resolve from the article
   bool pronoun = false;   // they, it, he, she
   bool locative = false;  // a country or capital named as a place ("in Iraq")
+  bool place_name = false;  // a bare country or capital name ("Israel"), no role word
   bool person = false;    // its head counts people
   bool plural = false;
   bool singular_det = false;  // "a", "an", "the", "one" before a singular person noun

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <memory>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -148,6 +149,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::vector<Pending> pending;
   Context ctx;
   std::optional<DateRange> carried;  // the latest precise date the article has told so far
+  std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   const std::string& body = article.body;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
@@ -175,6 +177,22 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       }
     }
 
+    for (const ActorSpan& a : reading.actors)
+      if (!a.locative && !a.pronoun) actor_names.push_back({a.start, a.stop, a.place_name});
+    // A country or city named as an actor ("Israel conducted an air strike") is not where the
+    // event happened.
+    ArticlePlaces sentence_places;
+    if (!reading.events.empty()) {
+      sentence_places.focus_country = places.focus_country;
+      sentence_places.focus = places.focus;
+      for (const PlaceMention& m : places.mentions) {
+        bool actor = false;
+        for (const auto& [start, stop, name] : actor_names)
+          if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
+            actor = true;
+        if (!actor) sentence_places.mentions.push_back(m);
+      }
+    }
     int slot = 0;
     for (Candidate& c : reading.events) {
       ctx.Resolve(c.source);
@@ -206,10 +224,13 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         e.date = DateRange::Day(*article.published);
       }
       Classify(e, c);
+      // Verbal events need a speaker the text names.
+      if (e.quad_class <= 3 && (!c.source || c.source->generic || c.source->actor.code.empty()))
+        continue;
       if (c.weapon) e.weapon = Weapon{c.weapon->kind, c.weapon_count};
       e.fatalities = c.fatalities;
       e.injuries = c.injuries;
-      e.location = EventLocation(places, text, static_cast<uint32_t>(si), c.near);
+      e.location = EventLocation(sentence_places, text, static_cast<uint32_t>(si), c.near);
       e.evidence = Evidence{std::string(stext), s.start, s.end};
       if (reading.attributed_to) e.attributed_to = reading.attributed_to;
       e.article = ArticleRef{article.id, article.title, article.url, article.published,
@@ -256,7 +277,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (!q.event.fatalities) q.event.fatalities = p.event.fatalities;
       if (!q.event.injuries) q.event.injuries = p.event.injuries;
       if (!q.event.weapon) q.event.weapon = p.event.weapon;
-      if (!q.event.location && p.event.location) q.event.location = p.event.location;
+      if (p.event.location && (!q.event.location || (q.event.location->precision == "country" &&
+                                                     p.event.location->precision != "country")))
+        q.event.location = p.event.location;
       q.event.confidence = std::min(0.99, q.event.confidence + 0.05);
       break;
     }
