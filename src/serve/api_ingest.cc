@@ -44,22 +44,24 @@ InputFormat FormatOfContentType(const std::string& content_type) {
   return InputFormat::kAuto;
 }
 
-Result<Article> ReadPostedArticle(const httplib::Request& req, const ReadOptions& read) {
+Result<Article> ReadPostedArticle(const httplib::Request& req, const std::string& body,
+                                  const ReadOptions& read) {
   std::string content_type = req.get_header_value("Content-Type");
   if (content_type.find("application/json") == 0) {
-    json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+    json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return Error{"body: not valid JSON"};
     if (auto ok = CheckArticleJson(j); !ok) return Error{ok.error()};
     // One JSON Lines record: the reader then treats it exactly as `sitrep ingest` would.
     return ParseDocument(j.dump(), "api", InputFormat::kJsonl, read);
   }
-  if (req.body.empty()) return Error{"body: empty; send an article as JSON or as text"};
-  return ParseDocument(req.body, "api", FormatOfContentType(content_type), read);
+  if (body.empty()) return Error{"body: empty; send an article as JSON or as text"};
+  return ParseDocument(body, "api", FormatOfContentType(content_type), read);
 }
 
 }  // namespace
 
-void HandlePostArticle(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+void HandlePostArticle(Context& ctx, const httplib::Request& req, const std::string& body,
+                       httplib::Response& res) {
   auto params = ParamsOf(req);
   if (auto ok = CheckParams(params, {"published"}); !ok) return SendError(res, 400, ok.error());
   auto published = DateParam(params, "published");
@@ -68,7 +70,7 @@ void HandlePostArticle(Context& ctx, const httplib::Request& req, httplib::Respo
   ReadOptions read;
   read.published = *published;
   read.max_article_bytes = ctx.options.max_body_bytes;
-  auto article = ReadPostedArticle(req, read);
+  auto article = ReadPostedArticle(req, body, read);
   if (!article) return SendError(res, 400, article.error());
   std::vector<Event> events;
   {

@@ -35,7 +35,9 @@ void HandleEvents(Context& ctx, const httplib::Request& req, httplib::Response& 
 void HandleEvent(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void HandleArticle(Context& ctx, const httplib::Request& req, httplib::Response& res);
 // ingest
-void HandlePostArticle(Context& ctx, const httplib::Request& req, httplib::Response& res);
+// `body` is the request body, read by the router within the size limit.
+void HandlePostArticle(Context& ctx, const httplib::Request& req, const std::string& body,
+                       httplib::Response& res);
 // analytics
 void HandleSeries(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void HandleAlarms(Context& ctx, const httplib::Request& req, httplib::Response& res);

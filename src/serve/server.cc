@@ -144,6 +144,27 @@ struct ApiServer::Impl {
     ServeFile(found.file, res);
   }
 
+  // Reads the body here, chunk by chunk, so that a chunked upload without Content-Length is
+  // cut off at the limit instead of being buffered whole; only then hands it on.
+  void PostArticle(const httplib::Request& req, const httplib::ContentReader& reader,
+                   httplib::Response& res) {
+    std::string body;
+    bool too_large = false;
+    reader([&](const char* data, size_t length) {
+      if (body.size() + length > ctx.options.max_body_bytes) {
+        too_large = true;
+        return false;
+      }
+      body.append(data, length);
+      return true;
+    });
+    if (too_large)
+      return SendError(
+          res, 413,
+          "request body larger than " + std::to_string(ctx.options.max_body_bytes) + " bytes");
+    HandlePostArticle(ctx, req, body, res);
+  }
+
   void Routes() {
     auto& h = http;
     h.Get("/health", Wrap("/health", [this](auto&, auto& res) { HandleHealth(res); }));
@@ -153,7 +174,12 @@ struct ApiServer::Impl {
     h.Get("/api/events", Wrap("/api/events", With(HandleEvents)));
     h.Get(R"(/api/events/(.+))", Wrap("/api/events/{id}", With(HandleEvent)));
     h.Get(R"(/api/articles/(.+))", Wrap("/api/articles/{id}", With(HandleArticle)));
-    h.Post("/api/articles", Wrap("/api/articles", NeedsToken(With(HandlePostArticle))));
+    h.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res,
+                                   const httplib::ContentReader& reader) {
+      Wrap("/api/articles", NeedsToken([&](const httplib::Request& r, httplib::Response& out) {
+             PostArticle(r, reader, out);
+           }))(req, res);
+    });
     h.Get("/api/series", Wrap("/api/series", With(HandleSeries)));
     h.Get("/api/alarms", Wrap("/api/alarms", With(HandleAlarms)));
     h.Get("/api/chains", Wrap("/api/chains", With(HandleChains)));

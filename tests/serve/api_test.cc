@@ -215,6 +215,27 @@ TEST_F(ServerTest, OversizedBodyIs413) {
   EXPECT_TRUE(Body(r).contains("error"));
 }
 
+// Without Content-Length (chunked), the limit still holds: the body is cut off, not buffered.
+TEST_F(ServerTest, OversizedChunkedBodyIs413) {
+  size_t sent = 0;
+  auto r = Client().Post(
+      "/api/articles", Bearer(kToken),
+      [&](size_t, httplib::DataSink& sink) {
+        std::string chunk(16 * 1024, 'a');
+        if (sent < 512 * 1024) {
+          sink.write(chunk.data(), chunk.size());
+          sent += chunk.size();
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "text/plain");
+  ASSERT_TRUE(r) << "no response";
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(Body(Client().Get("/health"))["articles"], 3);
+}
+
 TEST_F(ServerTest, WritesDisabledWithoutConfiguredToken) {
   StopServer();
   ServeOptions o = DefaultOptions();
