@@ -43,6 +43,14 @@ ON CONFLICT (id) DO UPDATE SET date_begin = excluded.date_begin, date_end = excl
   num_sources = excluded.num_sources, num_articles = excluded.num_articles,
   primary_report = excluded.primary_report)sql";
 
+constexpr const char* kInsertEvent = R"sql(
+INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein,
+  source_code, source_country, source_text, target_code, target_country, target_text,
+  acled_type, acled_subtype, location_text, location_country, location_precision, lat, lon,
+  fatalities, injuries, num_sources, num_articles, primary_report)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO NOTHING RETURNING id)sql";
+
 struct EventRowCounts {
   int64_t primary_report = 0;
   int num_sources = 1, num_articles = 1;
@@ -410,12 +418,9 @@ class SqlStore : public Store {
       if (!seen) return Error{seen.error()};
       article_is_new_to_event = !seen->has_value();
     }
-    std::string event_id = target->empty() ? std::string() : *target;
-    if (event_id.empty()) {
-      auto fresh = UnusedEventId(report_id);
-      if (!fresh) return Error{fresh.error()};
-      event_id = *fresh;
-    }
+    // A new event takes the report's id; the rare clash (the id already names an event that
+    // this report did not merge with) is resolved after the insert, not checked before it.
+    std::string event_id = target->empty() ? report_id : *target;
     auto inserted = db_->QueryOne(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
         "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -427,10 +432,7 @@ class SqlStore : public Store {
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
     int64_t seq = (*inserted)->I64(0);
 
-    if (target->empty()) {
-      EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
-      return db_->Exec(kUpsertEvent, EventRowParams(event_id, e, counts));
-    }
+    if (target->empty()) return InsertEvent(event_id, e, seq);
     auto row = db_->QueryOne(std::string("SELECT fatalities, injuries FROM events WHERE id = ?") +
                                  (pg_ ? " FOR UPDATE" : ""),
                              {Text(event_id)});
@@ -455,13 +457,19 @@ class SqlStore : public Store {
     return buf;
   }
 
-  // An event id not taken yet: the report's own id, else that id with a counter.
-  Result<std::string> UnusedEventId(const std::string& report_id) {
+  // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
+  // with the first free counter suffix (and points the report there).
+  Status InsertEvent(const std::string& id, const Event& e, int64_t seq) {
+    EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
     for (int n = 1;; ++n) {
-      std::string id = n == 1 ? report_id : report_id + "-" + std::to_string(n);
-      auto taken = db_->QueryOne("SELECT 1 FROM events WHERE id = ?", {Text(id)});
-      if (!taken) return Error{taken.error()};
-      if (!*taken) return id;
+      std::string candidate = n == 1 ? id : id + "-" + std::to_string(n);
+      auto params = EventRowParams(candidate, e, counts);
+      auto row = db_->QueryOne(kInsertEvent, params);
+      if (!row) return Error{row.error()};
+      if (!*row) continue;  // taken
+      if (n == 1) return OkStatus();
+      return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
+                       {Text(candidate), Int(seq)});
     }
   }
 

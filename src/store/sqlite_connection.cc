@@ -78,8 +78,8 @@ class SqliteConnection : public SqlConnection {
 
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
     std::string key(sql);
-    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
                            SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
@@ -131,7 +131,12 @@ class SqliteConnection : public SqlConnection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by string_view: no copy of the SQL text per call.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
   bool last_transient_ = false;
 };
 
