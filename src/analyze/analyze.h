@@ -110,8 +110,10 @@ std::vector<ChangePoint> DetectChangePoints(const std::vector<int>& counts, Date
 // (A>B, B>A) with conflict in both directions is "opposed".
 
 enum class UnknownSource {
-  kDrop,          // events with no source are left out
-  kLastAttacked,  // attack on X with no source: attributed to the actor X most recently hit
+  kDrop,  // events with no source are left out
+  // Attack on X with no source: attributed to the actor X most recently hit (with a named
+  // source, within attribution_days), preferring one hit in the attack's country.
+  kLastAttacked,
 };
 std::optional<UnknownSource> ParseUnknownSource(const std::string& name);  // drop, last-attacked
 
@@ -215,9 +217,11 @@ struct DyadModelOptions {
   DyadOptions dyads;
   HawkesOptions hawkes;
   size_t max_dyads = 24;  // the dyads with most events; others are left out
-  // Only dyads that share an actor excite each other (A>B, B>A, A>C, C>B, …): with news-sized
-  // data a full matrix is not identifiable and links unrelated conflicts.
-  bool shared_actor_only = true;
+  // Which dyads may excite which. kPair (default): A>B only by A>B and B>A — action and
+  // reaction; kSharedActor: also by dyads sharing an actor (A>C, C>B, …); kAll: any. With
+  // news-sized data a wider coupling is not identifiable and links unrelated conflicts.
+  enum class Coupling { kPair, kSharedActor, kAll };
+  Coupling coupling = Coupling::kPair;
   std::optional<Date> as_of;  // end of the observation window (default: last event day)
 };
 

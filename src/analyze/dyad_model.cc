@@ -36,7 +36,8 @@ Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModel
   }
   double horizon = (model.as_of - model.origin) + 1;
   HawkesOptions hawkes = options.hawkes;
-  if (options.shared_actor_only && hawkes.excitation_mask.empty()) {
+  using Coupling = DyadModelOptions::Coupling;
+  if (options.coupling != Coupling::kAll && hawkes.excitation_mask.empty()) {
     auto sides = [](const std::string& dyad) {
       size_t bar = dyad.find('>');
       return std::make_pair(dyad.substr(0, bar), dyad.substr(bar + 1));
@@ -46,7 +47,9 @@ Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModel
       for (size_t v = 0; v < model.dyads.size(); ++v) {
         auto [a, b] = sides(model.dyads[u]);
         auto [c, d] = sides(model.dyads[v]);
-        hawkes.excitation_mask[u][v] = a == c || a == d || b == c || b == d;
+        bool pair = (a == c && b == d) || (a == d && b == c);
+        bool shared = a == c || a == d || b == c || b == d;
+        hawkes.excitation_mask[u][v] = options.coupling == Coupling::kPair ? pair : shared;
       }
   }
   auto fit = FitHawkes(points, static_cast<int>(model.dyads.size()), horizon, hawkes);

@@ -26,9 +26,14 @@ std::vector<DyadEvent> ToDyadEvents(const std::vector<Event>& events, const Dyad
   std::vector<DyadEvent> out;
   if (conflict.empty()) return out;
   const Date origin = conflict.front()->date.begin;
-  // Per actor: the target it last hit with a named-source event, and when. Attributed events
-  // never feed this, so one guess is not built on another.
-  std::map<std::string, std::pair<Date, std::string>> last_hit;
+  // Per actor: the targets it hit with a named-source event (day, target, countries of the
+  // target and the place). Attributed events never feed this, so one guess is not built on
+  // another.
+  struct Hit {
+    Date date;
+    std::string target, target_country, place_country;
+  };
+  std::map<std::string, std::vector<Hit>> hits;
   for (const Event* e : conflict) {
     DyadEvent d;
     d.event_id = e->id;
@@ -37,16 +42,27 @@ std::vector<DyadEvent> ToDyadEvents(const std::vector<Event>& events, const Dyad
     d.time = (e->date.begin - origin) + 0.5;
     d.fatalities = e->fatalities.value_or(0);
     d.goldstein = e->goldstein;
+    const std::string place = e->location ? e->location->country : std::string();
     std::string source = ActorKey(e->source);
     if (source == "?") {
       if (options.unknown_source == UnknownSource::kDrop) continue;
-      auto it = last_hit.find(d.target);
-      if (it == last_hit.end() || e->date.begin - it->second.first > options.attribution_days)
-        continue;
-      source = it->second.second;
+      // The actor the target most recently hit, preferring one hit in this attack's country.
+      const Hit* chosen = nullptr;
+      auto it = hits.find(d.target);
+      if (it != hits.end())
+        for (auto h = it->second.rbegin(); h != it->second.rend(); ++h) {
+          if (e->date.begin - h->date > options.attribution_days) break;
+          if (!chosen) chosen = &*h;
+          if (!place.empty() && (h->place_country == place || h->target_country == place)) {
+            chosen = &*h;
+            break;
+          }
+        }
+      if (!chosen) continue;
+      source = chosen->target;
       d.attributed = true;
     } else {
-      last_hit[source] = {e->date.begin, d.target};
+      hits[source].push_back({e->date.begin, d.target, e->target->country, place});
     }
     if (source == d.target || d.target == "?") continue;  // internal or untargeted
     d.source = source;

@@ -18,7 +18,7 @@ namespace {
 
 struct AlertsOptions {
   StoreFilterOptions store;
-  std::string format, as_of, unknown_source = "last-attacked";
+  std::string format, as_of, unknown_source = "last-attacked", coupling = "pair";
   bool no_forecast = false, backtest = false, model = false;
   int horizon = 7;
   analyze::AlertOptions alerts;
@@ -91,6 +91,10 @@ int Run(AlertsOptions& o) {
   }
   o.alerts.chains.dyads.unknown_source = *analyze::ParseUnknownSource(o.unknown_source);
   o.alerts.model.dyads = o.alerts.chains.dyads;
+  using Coupling = analyze::DyadModelOptions::Coupling;
+  o.alerts.model.coupling = o.coupling == "all"      ? Coupling::kAll
+                            : o.coupling == "shared" ? Coupling::kSharedActor
+                                                     : Coupling::kPair;
   o.alerts.with_forecast = !o.no_forecast;
   bool usage_error = false;
   auto events = LoadEvents(o.store, usage_error);
@@ -151,6 +155,10 @@ Runner AddAlerts(CLI::App& app) {
                   "attacks with no named source: last-attacked (attributed to the actor the "
                   "target most recently hit; default) or drop")
       ->check(CLI::IsMember({"last-attacked", "drop"}));
+  sub->add_option("--coupling", o->coupling,
+                  "which dyads may excite which in the Hawkes model: pair (A>B and B>A; "
+                  "default), shared (dyads sharing an actor) or all")
+      ->check(CLI::IsMember({"pair", "shared", "all"}));
   sub->add_option("--arl0", o->alerts.cusum.arl0_days,
                   "CUSUM in-control average run length in days (default 730)")
       ->check(CLI::PositiveNumber);

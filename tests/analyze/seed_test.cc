@@ -123,14 +123,45 @@ TEST(Seed, TheUsMilitiaDyadIsFlagged) {
     for (const ChainLink& l : c.links) with_p |= l.hawkes_p.has_value();
   EXPECT_TRUE(with_p);
   // The Israel–Syria dyad had one verbal-conflict event in the window: at most yellow.
-  for (const Alert& a : report.alerts)
-    if (a.key == "SYR>ISR") EXPECT_LE(a.level, Level::kYellow);
+  bool syria = false;
+  for (const Alert& a : report.alerts) {
+    if (a.key != "SYR>ISR") continue;
+    syria = true;
+    EXPECT_LE(a.level, Level::kYellow);
+  }
+  EXPECT_TRUE(syria);
   // Areas: Erbil is known from the 7 July attack.
   bool erbil = false;
   for (const Alert& a : report.alerts) erbil |= a.scope == "area" && a.key == "IRQ/Erbil";
   EXPECT_TRUE(erbil);
   nlohmann::json j = ToJson(report);
   EXPECT_EQ(j["alerts"][0]["level"].get<std::string>() == "green", false);
+}
+
+// A later U.S. strike on a militia in Syria: unclaimed attacks in Iraq still go to Iraq (the
+// place decides), and with pair coupling the model keeps them with the Iraqi strikes.
+TEST(Seed, PlaceAndPairCouplingKeepTheResponseWithItsPair) {
+  std::vector<Event> events = SeedLike();
+  Location syria;
+  syria.country = "SYR";
+  Event militia = MakeEvent("syria", kJune27 + 2, "USAMIL", "UAF", "195");
+  militia.location = syria;
+  events.push_back(militia);
+  events[1].location = events[2].location;  // 6 July in Erbil too
+  std::map<std::string, std::string> dyad;
+  for (const DyadEvent& d : ToDyadEvents(events, DyadOptions{})) dyad[d.event_id] = d.dyad;
+  EXPECT_EQ(dyad["jul6"], "IRQ>USA");
+  EXPECT_EQ(dyad["jul7"], "IRQ>USA");
+  auto model = FitDyadModel(events, DyadModelOptions{});
+  ASSERT_TRUE(model);
+  std::map<std::string, std::string> parent;
+  for (const Trigger& t : model->triggers) parent[t.event_id] = t.parent_id;
+  EXPECT_EQ(parent["jul6"], "strike");
+  // Without a place, the most recent hit wins.
+  events[1].location.reset();
+  dyad.clear();
+  for (const DyadEvent& d : ToDyadEvents(events, DyadOptions{})) dyad[d.event_id] = d.dyad;
+  EXPECT_EQ(dyad["jul6"], "UAF>USA");
 }
 
 TEST(Seed, QuietDataIsGreen) {
