@@ -123,6 +123,7 @@ bool IsAlwaysArticle(std::string_view k) {
   return k == "al" || k == "el";
 }
 bool IsAssimilatedArticle(std::string_view k) {
+  if (k.size() < 2 || k.size() > 3 || (k[0] != 'a' && k[0] != 'e' && k[0] != 'u')) return false;
   static constexpr std::array<std::string_view, 17> kArticles = {
       "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath",
       "ez", "es", "ed", "er",  "en", "ud", "ul", "un"};

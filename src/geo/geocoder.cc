@@ -149,6 +149,8 @@ class Locator {
           (common || acronym || person || compound || !head.capitalized))
         continue;
       if (p.kind == PlaceKind::kDemonym && !head.capitalized) continue;
+      if (p.kind == PlaceKind::kCountry && m.single_word && (common || !head.capitalized))
+        continue;  // "Man" (Isle of Man)
       m.places.push_back(id);
       only_demonyms &= p.kind == PlaceKind::kDemonym;
     }
@@ -326,12 +328,28 @@ bool IsAnchor(const Place& p) {
 }
 
 void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContext& context) {
-  // Names whose places all lie in one country vote first, without any choosing.
+  // Names whose places all lie in one country vote first, without any choosing; so do names
+  // whose likeliest place is no town ("Lebanon" the country, not Lebanon, Pennsylvania).
   for (const Match& m : matches) {
     std::string_view country = g.Get(m.places[0]).country;
     bool one_country = true;
     for (uint32_t id : m.places) one_country &= g.Get(id).country == country;
-    if (one_country) context.Add(country, ContextVote(g.Get(m.places[0]), m));
+    if (one_country) {
+      context.Add(country, ContextVote(g.Get(m.places[0]), m));
+      continue;
+    }
+    const uint32_t* likeliest = nullptr;
+    double best = -1e9;
+    for (const uint32_t& id : m.places) {
+      double prior = Prior(g.Get(id), m);
+      if (prior > best) {
+        best = prior;
+        likeliest = &id;
+      }
+    }
+    Place p = g.Get(*likeliest);
+    if (p.kind != PlaceKind::kCity && p.kind != PlaceKind::kDemonym)
+      context.Add(p.country, ContextVote(p, m));
   }
   std::string top = context.Top();
   std::vector<Place> anchors;  // places of one-place names
