@@ -726,6 +726,16 @@ class SentenceCoder {
     return std::nullopt;
   }
 
+  // "did not clash", "have never met", "No soldiers were killed".
+  bool Negated(const VerbHit& v) const {
+    for (size_t k = 1; k <= 5 && k <= v.start; ++k) {
+      const std::string& w = w_[v.start - k];
+      if (w == "NOT" || w == "N'T" || w == "NEVER" || w == "NO" || w == "NEITHER") return true;
+      if (w == "," || w == "." || w == ";" || (k > 1 && IsVerbWord(w) && !IsAux(w))) break;
+    }
+    return false;
+  }
+
   std::string EventCode(const VerbHit& v, const Match* m) const {
     if (m && !m->pattern->code.empty()) return m->pattern->code;
     for (const VerbForm* f : v.forms)
@@ -756,6 +766,9 @@ class SentenceCoder {
     Match m = best ? *best : Match{};
     if (!best) m.left = v.start;
     std::string code = EventCode(v, best ? &*best : nullptr);
+    // A negated verb is no event unless a pattern before the verb says what it is
+    // ("&NEGATVAUXVRB * OVER EFFORTS", "NOT * [112]").
+    if (Negated(v) && !(best && !best->pattern->before.empty())) code = "---";
 
     if (m.compound && m.compound_before && !m.target && !m.source) {
       const Group& g = groups_[*m.compound];

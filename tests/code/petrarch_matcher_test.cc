@@ -174,6 +174,19 @@ TEST_F(PetrarchMatcher, NeedsBothSourceAndTarget) {
             (std::set<Triple>{{"ARN", "GON", "041"}}));
 }
 
+TEST_F(PetrarchMatcher, NegatedVerbsCodeOnlyThroughPatterns) {
+  EXPECT_EQ(Code("Arnor did not welcome ties with Gondor."), std::set<Triple>{});
+  EXPECT_EQ(Code("No Arnor soldiers were shot dead in Osgiliath."), std::set<Triple>{});
+  Dictionaries d;
+  ASSERT_TRUE(LoadVerbs("--- CLASH [223] ---\nCLASH\n- NOT * [904]\n", "v", d).ok());
+  ASSERT_TRUE(LoadActors(kActors, "a", d).ok());
+  std::set<Triple> got;
+  for (const CodedEvent& e :
+       CodeSentence(d, TokenizeSentence("Arnor will not clash with Gondor."), 0))
+    got.insert({e.source.code, e.target.code, e.code});
+  EXPECT_EQ(got, (std::set<Triple>{{"ARN", "GON", "904"}}));
+}
+
 TEST(PetrarchCompose, AlignedDuplicateAgentCodesAreSkipped) {
   EXPECT_EQ(ComposeCode("USA", {{"GOV", false}}), "USAGOV");
   EXPECT_EQ(ComposeCode("USAGOV", {{"GOV", false}}), "USAGOV");
