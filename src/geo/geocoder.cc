@@ -421,6 +421,17 @@ std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
   return out;
 }
 
+// A name never runs from one sentence of the text stage into the next.
+void SplitAtSentences(const AnalyzedText& text, std::vector<NameToken>& tokens) {
+  if (text.sentences.empty()) return;
+  size_t s = 0;
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    while (s + 1 < text.sentences.size() && text.sentences[s + 1].start <= tokens[k].start) ++s;
+    if (s + 1 < text.sentences.size() && tokens[k + 1].start >= text.sentences[s + 1].start)
+      tokens[k].joined_to_next = false;
+  }
+}
+
 Location ToLocation(const Place& p, std::string_view text) {
   Location l;
   l.text = std::string(text);
@@ -457,6 +468,7 @@ std::unique_ptr<Geocoder> Geocoder::FromGazetteer(std::unique_ptr<geo::Gazetteer
 ArticlePlaces Geocoder::Locate(std::string_view body, const AnalyzedText& text) const {
   ArticlePlaces out;
   auto tokens = geo::TokenizeNames(body);
+  SplitAtSentences(text, tokens);
   std::vector<Match> matches = Locator(*gazetteer_, body).FindMatches(tokens);
   CountryContext context;
   Resolve(*gazetteer_, matches, context);
@@ -473,8 +485,15 @@ ArticlePlaces Geocoder::Locate(std::string_view body, const AnalyzedText& text) 
     pm.start = m.start;
     pm.end = m.end;
     pm.sentence = SentenceOf(text, m.start);
+    if (pm.sentence < text.sentences.size()) {
+      // The text stage's sentence ends where its last token does: "U.S." may lose its dot.
+      uint32_t sentence_end = text.sentences[pm.sentence].end;
+      if (pm.start >= sentence_end || pm.start < text.sentences[pm.sentence].start)
+        continue;  // outside every sentence: page furniture
+      pm.end = std::min(pm.end, sentence_end);
+    }
     pm.paragraph = ParagraphOf(out.paragraph_starts, m.start);
-    pm.location = ToLocation(p, body.substr(m.start, m.end - m.start));
+    pm.location = ToLocation(p, body.substr(pm.start, pm.end - pm.start));
     pm.modifier = m.modifier && p.kind == PlaceKind::kCountry;
     pm.relative = m.relative;
     pm.locative = m.locative;

@@ -178,6 +178,18 @@ TEST_F(GeocoderTest, UnknownPlacesAreNoError) {
   EXPECT_TRUE(Locate("").mentions.empty());
 }
 
+TEST_F(GeocoderTest, MentionsStayInsideTheirSentence) {
+  auto p =
+      Locate("Rockets were fired by the U.S. Iraq condemned it.\nBaghdad\nErbil airport shut.");
+  ASSERT_FALSE(p.mentions.empty());
+  for (const PlaceMention& m : p.mentions) {
+    ASSERT_LT(m.sentence, text_.sentences.size());
+    EXPECT_GE(m.start, text_.sentences[m.sentence].start) << m.location.text;
+    EXPECT_LE(m.end, text_.sentences[m.sentence].end) << m.location.text;
+    EXPECT_LT(m.start, m.end);
+  }
+}
+
 TEST(GeocoderOpen, MissingGazetteerIsAnErrorNamingTheFileAndSetup) {
   auto g = Geocoder::Open("/nonexistent/gazetteer.bin");
   ASSERT_FALSE(g.ok());
