@@ -8,16 +8,21 @@
 namespace sitrep::coding {
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
-bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiAlnum(unsigned char c) {
+  return std::isalnum(c) != 0;
+}
+bool IsUpper(unsigned char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool IsLower(unsigned char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 // Bytes a UTF-8 punctuation mark takes at text[i] (curly quotes, dashes, ©), or 0 when the
 // byte starts a letter.
 size_t Utf8PunctLength(std::string_view text, size_t i) {
   unsigned char c = text[i];
-  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80)
-    return 3;
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) return 3;
   if (c == 0xC2 && i + 1 < text.size()) return 2;  // ©, «, », non-breaking space
   return 0;
 }
@@ -51,8 +56,10 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   for (size_t i = b; i < e; ++i) {
     unsigned char c = text[i];
     if (c == '.' && !punct) continue;
-    if (IsUpper(c)) ++uppers, ++letters;
-    else if (IsLower(c)) ++letters;
+    if (IsUpper(c))
+      ++uppers, ++letters;
+    else if (IsLower(c))
+      ++letters;
     w.key.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
   }
   if (w.key == "\xE2\x80\x99s") w.key = "'s";
@@ -65,7 +72,9 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
 
 }  // namespace
 
-uint64_t KeyHash(std::string_view key) { return Fnv1a64(key); }
+uint64_t KeyHash(std::string_view key) {
+  return Fnv1a64(key);
+}
 
 std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
   std::vector<Word> words;
@@ -95,7 +104,8 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
           continue;
         }
         // "U.S." and "U.N.": a single letter followed by a dot and another letter.
-        if (text[j] == '.' && !digits && j + 1 < n && std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
+        if (text[j] == '.' && !digits && j + 1 < n &&
+            std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
             (j - i == 1 || text[j - 2] == '.')) {
           j += 1;
           continue;
@@ -166,6 +176,7 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
   }
   if (nodes_[node].has_gap) {
     uint32_t gap = Child(node, KeyHash("*"));
+    if (gap) Walk(words, i, gap, used, best);  // the gap may be empty
     for (size_t skip = 1; gap && skip <= 6 && i + skip <= words.size(); ++skip) {
       const Word& skipped = words[i + skip - 1];
       if (skipped.punct && skipped.key != "-") break;
@@ -250,7 +261,9 @@ struct VerbForms {
 };
 using FormTable = std::unordered_map<std::string, std::vector<VerbForms>>;
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 // Short consonant-vowel-consonant verbs double their last letter: "stab" -> "stabbed".
 bool DoublesFinal(const std::string& w) {
@@ -265,7 +278,8 @@ std::string Plural(const std::string& w) {
   auto ends = [&](std::string_view s) { return w.size() >= s.size() && w.ends_with(s); };
   if (ends("man")) return w.substr(0, w.size() - 3) + "men";
   if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return w + "es";
-  if (ends("y") && w.size() > 1 && !IsVowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ies";
+  if (ends("y") && w.size() > 1 && !IsVowel(w[w.size() - 2]))
+    return w.substr(0, w.size() - 1) + "ies";
   return w + "s";
 }
 
@@ -334,7 +348,8 @@ std::vector<Expansion> Expand(const std::string& phrase, bool verb, const FormTa
     bool plus = word.size() > 1 && word.back() == '+';
     if (plus) word.pop_back();
     std::vector<std::pair<std::string, Form>> variants =
-        plus ? Inflect(word, verb, forms) : std::vector<std::pair<std::string, Form>>{{word, Form::kBase}};
+        plus ? Inflect(word, verb, forms)
+             : std::vector<std::pair<std::string, Form>>{{word, Form::kBase}};
     std::vector<Expansion> next;
     for (const Expansion& e : acc)
       for (const auto& [written, form] : variants) {
@@ -373,7 +388,8 @@ Status LoadCameo(const std::string& path, Lexicon& lex) {
       auto parts = Split(f[2], '/');
       // "Explosions/Remote violence / Air/drone strike": the type and sub-type are split at " / ".
       size_t cut = f[2].find(" / ");
-      if (cut == std::string::npos) return LineError(path, l, "ACLED field needs 'type / sub-type'");
+      if (cut == std::string::npos)
+        return LineError(path, l, "ACLED field needs 'type / sub-type'");
       d.acled_type = Trim(f[2].substr(0, cut));
       d.acled_subtype = Trim(f[2].substr(cut + 3));
     }
@@ -445,8 +461,10 @@ Status LoadAgents(const std::string& path, Lexicon& lex) {
         auto [it, fresh] = def_of.emplace(joined, static_cast<uint32_t>(lex.agent_defs.size()));
         if (fresh) lex.agent_defs.push_back(AgentDef{});
         AgentDef& d = lex.agent_defs[it->second];
-        if (person) d.person = true;
-        else if (d.sector.empty()) d.sector = f[0];
+        if (person)
+          d.person = true;
+        else if (d.sector.empty())
+          d.sector = f[0];
         if (fresh) {
           lex.agent_senses.push_back({it->second, e.form, e.plural});
           lex.agents.Add(e.keys, static_cast<uint32_t>(lex.agent_senses.size() - 1));
@@ -510,11 +528,16 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
       }
       std::istringstream words(rest);
       while (words >> opt) {
-        if (opt == "needs-force") d.needs_force = true;
-        else if (opt == "subject-is-target") d.subject_is_target = true;
-        else if (opt == "casualty=death") d.casualty = true;
-        else if (opt == "casualty=injury") d.casualty = d.injury = true;
-        else return LineError(path, l, "unknown option '" + opt + "'");
+        if (opt == "needs-force")
+          d.needs_force = true;
+        else if (opt == "subject-is-target")
+          d.subject_is_target = true;
+        else if (opt == "casualty=death")
+          d.casualty = true;
+        else if (opt == "casualty=injury")
+          d.casualty = d.injury = true;
+        else
+          return LineError(path, l, "unknown option '" + opt + "'");
       }
     }
     auto f = Split(body, '|');
@@ -522,7 +545,8 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
     if (l.section == "verbs" || l.section == "nouns") {
       if (f.size() < 2) return LineError(path, l, "expected CODE | phrasing ...");
       d.cameo = f[0];
-      if (!lex.Cameo(d.cameo)) return LineError(path, l, "CAMEO code " + d.cameo + " is not in cameo.txt");
+      if (!lex.Cameo(d.cameo))
+        return LineError(path, l, "CAMEO code " + d.cameo + " is not in cameo.txt");
       d.kind = l.section == "verbs" ? TriggerKind::kVerb : TriggerKind::kNoun;
     } else if (l.section == "light" || l.section == "receiving") {
       first = 0;
@@ -535,7 +559,8 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
     for (size_t i = first; i < f.size(); ++i) {
       if (f[i].empty()) continue;
       for (const Expansion& e : Expand(f[i], d.kind != TriggerKind::kNoun, forms)) {
-        lex.trigger_senses.push_back({def, d.kind == TriggerKind::kNoun ? Form::kNoun : e.form, e.plural});
+        lex.trigger_senses.push_back(
+            {def, d.kind == TriggerKind::kNoun ? Form::kNoun : e.form, e.plural});
         lex.triggers.Add(e.keys, static_cast<uint32_t>(lex.trigger_senses.size() - 1));
       }
     }
@@ -547,9 +572,13 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
 
 Result<Lexicon> LoadLexicon(const std::string& dir) {
   Lexicon lex;
-  for (auto [file, load] : std::initializer_list<std::pair<const char*, Status (*)(const std::string&, Lexicon&)>>{
-           {"cameo.txt", LoadCameo}, {"actors.txt", LoadActors}, {"agents.txt", LoadAgents},
-           {"weapons.txt", LoadWeapons}, {"verbs.txt", LoadVerbs}}) {
+  for (auto [file, load] :
+       std::initializer_list<std::pair<const char*, Status (*)(const std::string&, Lexicon&)>>{
+           {"cameo.txt", LoadCameo},
+           {"actors.txt", LoadActors},
+           {"agents.txt", LoadAgents},
+           {"weapons.txt", LoadWeapons},
+           {"verbs.txt", LoadVerbs}}) {
     Status s = load(dir + "/" + file, lex);
     if (!s) return Error{s.error()};
   }

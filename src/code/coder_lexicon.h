@@ -19,8 +19,8 @@ namespace sitrep::coding {
 struct Word {
   uint32_t start = 0;  // byte offsets into the article body
   uint32_t end = 0;
-  std::string key;     // lower-case, dots of acronyms removed ("U.S." -> "us")
-  uint64_t hash = 0;   // hash of key
+  std::string key;         // lower-case, dots of acronyms removed ("U.S." -> "us")
+  uint64_t hash = 0;       // hash of key
   uint64_t caps_hash = 0;  // hash of "^" + key when the word is written in capitals, else 0
   bool punct = false;
   bool capitalized = false;
@@ -90,7 +90,7 @@ struct TriggerDef {
   bool needs_force = false;
   bool subject_is_target = false;
   bool casualty = false;
-  bool injury = false;  // a casualty trigger that wounds rather than kills
+  bool injury = false;                    // a casualty trigger that wounds rather than kills
   std::string acled_type, acled_subtype;  // override of the code's mapping
 };
 

@@ -11,9 +11,10 @@ bool In(std::string_view k, std::initializer_list<std::string_view> set) {
 }
 
 bool IsDeterminer(std::string_view k) {
-  return In(k, {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                "our", "another", "any", "some", "each", "every", "such", "'s", "no", "second",
-                "third", "fourth", "fifth", "further", "new", "first", "latest", "last"});
+  return In(k, {"the",     "a",    "an",    "this",   "that",    "these", "those",  "its",
+                "his",     "her",  "their", "our",    "another", "any",   "some",   "each",
+                "every",   "such", "'s",    "no",     "second",  "third", "fourth", "fifth",
+                "further", "new",  "first", "latest", "last"});
 }
 bool IsDefinite(std::string_view k) {
   return In(k, {"the", "this", "that", "these", "those", "such", "its", "their"});
@@ -26,61 +27,69 @@ bool IsAux(std::string_view k) {
   return In(k, {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
 }
 bool IsAdverb(std::string_view k) {
-  return In(k, {"reportedly", "allegedly", "also", "later", "just", "then", "already",
-                "apparently", "immediately", "again", "still", "even", "quickly", "unanimously",
-                "earlier", "briefly", "jointly", "repeatedly", "recently", "reportedly", "had",
-                "has", "have", "not", "seriously", "critically", "lightly", "slightly", "fatally",
-                "mortally", "badly", "all", "both", "subsequently", "eventually", "finally",
-                "successfully", "directly", "heavily", "once", "first"});
+  return In(
+      k, {"reportedly",   "allegedly",   "also",        "later",        "just",       "then",
+          "already",      "apparently",  "immediately", "again",        "still",      "even",
+          "quickly",      "unanimously", "earlier",     "briefly",      "jointly",    "repeatedly",
+          "recently",     "reportedly",  "had",         "has",          "have",       "not",
+          "seriously",    "critically",  "lightly",     "slightly",     "fatally",    "mortally",
+          "badly",        "all",         "both",        "subsequently", "eventually", "finally",
+          "successfully", "directly",    "heavily",     "once",         "first"});
 }
 bool IsPreposition(std::string_view k) {
-  return In(k, {"in", "at", "on", "to", "from", "with", "by", "for", "against", "of", "near",
-                "into", "onto", "toward", "towards", "across", "over", "under", "among", "about",
-                "during", "through", "throughout", "inside",
-                "outside", "behind", "beside", "via", "including", "like", "upon",
-                "around", "within", "between", "off", "without", "under"});
+  return In(
+      k, {"in",      "at",      "on",     "to",      "from",      "with",    "by",         "for",
+          "against", "of",      "near",   "into",    "onto",      "toward",  "towards",    "across",
+          "over",    "under",   "among",  "about",   "during",    "through", "throughout", "inside",
+          "outside", "behind",  "beside", "via",     "including", "like",    "upon",       "around",
+          "within",  "between", "off",    "without", "under"});
 }
 bool IsLocativePreposition(std::string_view k) {
-  return In(k, {"in", "near", "across", "throughout", "inside", "outside", "at", "into",
-                "around", "within", "from", "off", "over"});
+  return In(k, {"in", "near", "across", "throughout", "inside", "outside", "at", "into", "around",
+                "within", "from", "off", "over"});
 }
 bool IsQuantityWord(const Word& w) {
-  return w.number || In(w.key, {"one", "two", "three", "four", "five", "six", "seven", "eight",
-                                "nine", "ten", "dozens", "hundreds", "thousands", "scores",
-                                "some", "many", "most", "several", "all", "none", "few",
-                                "dozen", "hundred", "thousand", "members", "group", "number"});
+  return w.number ||
+         In(w.key, {"one",   "two",     "three",    "four",    "five",     "six",       "seven",
+                    "eight", "nine",    "ten",      "dozens",  "hundreds", "thousands", "scores",
+                    "some",  "many",    "most",     "several", "all",      "none",      "few",
+                    "dozen", "hundred", "thousand", "members", "group",    "number"});
 }
 bool IsPronoun(std::string_view k) {
   return In(k, {"they", "he", "she", "it", "we", "them"});
 }
 bool IsNegation(const Word& w) {
-  return In(w.key, {"no", "not", "never", "none", "neither", "nor", "without", "nobody",
-                    "cannot", "denied", "denies", "deny", "failed"}) ||
+  return In(w.key, {"no", "not", "never", "none", "neither", "nor", "without", "nobody", "cannot",
+                    "denied", "denies", "deny", "failed"}) ||
          w.key.ends_with("n't");
 }
 bool IsIrrealis(std::string_view k) {
-  return In(k, {"could", "might", "may", "would", "should", "will", "shall", "'ll", "if",
-                "unless", "whether", "going", "plan", "plans", "planned", "planning", "intend",
-                "intends", "want", "wants", "ready", "prepared", "expected", "likely", "aims",
-                "seeks", "can", "must", "threatened", "threatens", "threatening", "vowed",
-                "vows", "pledged", "promised", "wanted", "hope", "hopes", "able", "unable",
-                "tried", "attempted", "possible", "possibly", "risk", "lest", "would've"});
+  return In(k,
+            {"could",      "might",     "may",         "would",   "should",  "will",    "shall",
+             "'ll",        "if",        "unless",      "whether", "going",   "plan",    "plans",
+             "planned",    "planning",  "intend",      "intends", "want",    "wants",   "ready",
+             "prepared",   "expected",  "likely",      "aims",    "seeks",   "can",     "must",
+             "threatened", "threatens", "threatening", "vowed",   "vows",    "pledged", "promised",
+             "wanted",     "hope",      "hopes",       "able",    "unable",  "tried",   "attempted",
+             "possible",   "possibly",  "risk",        "lest",    "would've"});
 }
 bool IsQuote(const Word& w) {
-  return w.punct && (w.key == "\"" || w.key == "'" || w.key == "\xE2\x80\x9C" || w.key == "\xE2\x80\x9D" ||
-                     w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
+  return w.punct && (w.key == "\"" || w.key == "'" || w.key == "\xE2\x80\x9C" ||
+                     w.key == "\xE2\x80\x9D" || w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
 }
 // Punctuation that ends a clause for negation and subject search.
 bool IsClauseBreak(const Word& w) {
   return (w.punct && In(w.key, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93"})) ||
          In(w.key, {"but", "although", "though", "while", "whereas", "however", "because"});
 }
-bool IsHardBreak(const Word& w) { return w.punct && In(w.key, {";", ":"}); }
+bool IsHardBreak(const Word& w) {
+  return w.punct && In(w.key, {";", ":"});
+}
 
 int WordNumber(std::string_view k) {
   static const std::initializer_list<std::pair<std::string_view, int>> kWords = {
-      {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
-      {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"the", 1}};
+      {"a", 1},   {"an", 1},    {"one", 1},   {"two", 2},  {"three", 3}, {"four", 4}, {"five", 5},
+      {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},  {"the", 1}};
   for (const auto& [w, n] : kWords)
     if (w == k) return n;
   return 0;
@@ -128,8 +137,9 @@ struct Reader {
     for (size_t i = 0; i < w.size(); ++i) {
       if (IsQuote(w[i])) {
         // A closing curly single quote glued to a word is an apostrophe, not a quote.
-        if ((w[i].key == "\xE2\x80\x99" || w[i].key == "'") && i > 0 && !w[i - 1].punct && w[i - 1].end == w[i].start &&
-            i + 1 < w.size() && !w[i + 1].punct && w[i + 1].start == w[i].end)
+        if ((w[i].key == "\xE2\x80\x99" || w[i].key == "'") && i > 0 && !w[i - 1].punct &&
+            w[i - 1].end == w[i].start && i + 1 < w.size() && !w[i + 1].punct &&
+            w[i + 1].start == w[i].end)
           continue;
         inside = !inside;
         continue;
@@ -166,7 +176,8 @@ struct Reader {
           if (country.empty()) country = d->code;
         } else {
           named = d->code;
-          if (country.empty() && d->code.size() >= 3 && lex.country_codes.count(d->code.substr(0, 3)))
+          if (country.empty() && d->code.size() >= 3 &&
+              lex.country_codes.count(d->code.substr(0, 3)))
             country = d->code.substr(0, 3);
         }
         if (!adj) adjective_only = false;
@@ -193,8 +204,8 @@ struct Reader {
         break;
       }
       // Glue: "Egypt's mediators", "US-led coalition", "Iran-backed militia", "brigade 14 of".
-      if (K(j) == "'s" && j + 1 < w.size() && (lex.agents.Longest(w, j + 1).length ||
-                                               lex.actors.Longest(w, j + 1).length)) {
+      if (K(j) == "'s" && j + 1 < w.size() &&
+          (lex.agents.Longest(w, j + 1).length || lex.actors.Longest(w, j + 1).length)) {
         ++j;
         continue;
       }
@@ -267,22 +278,26 @@ struct Reader {
     const Word& prev = w[i - 1];
     if (IsDeterminer(prev.key) || prev.number || IsQuantityWord(prev) || IsQuote(prev)) return true;
     if (actor_at[i - 1] >= 0) return true;  // "Palestinian rocket", "U.S. strikes"
-    if (In(prev.key, {"roadside", "suicide", "car", "drone", "rocket", "air", "military",
-                      "deadly", "huge", "large", "powerful", "massive", "multiple", "several",
-                      "recent", "latest", "alleged", "reported", "of", "in", "for", "and",
-                      "to", "from", "with", "after", "by"}))
+    if (In(prev.key,
+           {"roadside", "suicide", "car",     "drone",    "rocket",  "air",      "military",
+            "deadly",   "huge",    "large",   "powerful", "massive", "multiple", "several",
+            "recent",   "latest",  "alleged", "reported", "of",      "in",       "for",
+            "and",      "to",      "from",    "with",     "after",   "by"}))
       return prev.key != "to" || true;
     return false;
   }
 
   void Scan() {
     actor_at.assign(w.size(), -1);
+    size_t trigger_until = 0;  // actors inside a phrasing's gap still count as actors
     for (size_t i = 0; i < w.size();) {
-      auto tm = lex.triggers.Longest(w, i);
+      PhraseTrie::Match tm;
+      if (i >= trigger_until) tm = lex.triggers.Longest(w, i);
       ActorSpan a;
       size_t alen = ChunkAt(i, a);
-      if (alen && alen >= tm.length) {
-        if (i > 0 && IsPronoun(K(i - 1))) {}
+      if (alen && (alen >= tm.length || i < trigger_until)) {
+        if (i > 0 && IsPronoun(K(i - 1))) {
+        }
         for (size_t k = a.begin; k < a.end; ++k) actor_at[k] = static_cast<int>(actors.size());
         actors.push_back(a);
         i += alen;
@@ -290,11 +305,12 @@ struct Reader {
       }
       if (tm.length) {
         AddTrigger(i, tm);
-        i += tm.length;
+        trigger_until = i + tm.length;
+        ++i;
         continue;
       }
       bool object_pronoun = K(i) == "them" || (K(i) == "it" && i > 0 && !w[i - 1].punct &&
-                                                   !In(K(i - 1), {"and", "but", "then", "when", "as"}));
+                                               !In(K(i - 1), {"and", "but", "then", "when", "as"}));
       if (IsPronoun(K(i)) && !quoted[i] && !object_pronoun) {
         ActorSpan p;
         p.begin = i;
@@ -325,23 +341,28 @@ struct Reader {
     for (uint32_t p : m.payloads) {
       const Sense& s = lex.trigger_senses[p];
       TriggerKind k = lex.trigger_defs[s.def].kind;
-      if (k == TriggerKind::kNoun) noun = noun ? noun : &s;
-      else if (k == TriggerKind::kVerb) verb = verb ? verb : &s;
-      else helper = helper ? helper : &s;
+      if (k == TriggerKind::kNoun)
+        noun = noun ? noun : &s;
+      else if (k == TriggerKind::kVerb)
+        verb = verb ? verb : &s;
+      else
+        helper = helper ? helper : &s;
     }
     bool capital_mid = i > 0 && w[i].capitalized && !(i == 1 && IsQuote(w[0]));
     bool noun_context = NounReading(i);
     if (verb && (verb->form == Form::kBase || verb->form == Form::kS) &&
         ((noun_context && m.length == 1) || capital_mid))
       verb = nullptr;
-    if (helper && (noun_context || capital_mid) && (helper->form == Form::kBase || helper->form == Form::kS))
+    if (helper && (noun_context || capital_mid) &&
+        (helper->form == Form::kBase || helper->form == Form::kS))
       helper = nullptr;
     if (helper && !verb) {
       helpers.push_back({i, i + m.length, lex.trigger_defs[helper->def].kind});
     }
     const Sense* use = verb ? verb : noun;
     if (!use || quoted[i]) return;
-    if (use == verb && verb->form == Form::kIng && noun && i > 0 && IsDeterminer(K(i - 1))) use = noun;
+    if (use == verb && verb->form == Form::kIng && noun && i > 0 && IsDeterminer(K(i - 1)))
+      use = noun;
     Candidate c;
     c.begin = i;
     c.end = i + m.length;
@@ -349,7 +370,10 @@ struct Reader {
     c.cameo = c.trigger->cameo;
     c.summary = use->plural;
     c.near = w[i].start;
-    if (use == verb) formsv.push_back(use->form); else formsv.push_back(Form::kNoun);
+    if (use == verb)
+      formsv.push_back(use->form);
+    else
+      formsv.push_back(Form::kNoun);
     cands.push_back(std::move(c));
   }
   std::vector<Form> formsv;
@@ -459,9 +483,10 @@ struct Reader {
       // A comma ends the object unless what follows describes it ("..., the largest base
       // housing U.S. troops", "..., in which an American contractor was killed").
       if (w[k].key == "," && k > from &&
-          !In(K(k + 1), {"the", "a", "an", "which", "who", "where", "in", "housing", "home",
-                         "hosting", "that", "including", "near", "belonging", "used", "run",
-                         "operated", "killing", "wounding", "injuring", "one", "its"}))
+          !In(K(k + 1), {"the",      "a",         "an",   "which",   "who",      "where",
+                         "in",       "housing",   "home", "hosting", "that",     "including",
+                         "near",     "belonging", "used", "run",     "operated", "killing",
+                         "wounding", "injuring",  "one",  "its"}))
         break;
       if (K(k) == "by") by_seen = true;
       int a = actor_at[k];
@@ -555,6 +580,7 @@ struct Reader {
         c.target = Object(c.end);
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
+      if (!c.source) Between(c);
       return;
     }
     // A noun event: its source modifies it, possesses it, follows "by", or carried it out.
@@ -581,7 +607,8 @@ struct Reader {
       if (h.end > c.begin || c.begin - h.end > 5) continue;
       bool clean = true;
       for (size_t k = h.end; k < c.begin; ++k)
-        if (IsClauseBreak(w[k]) || (actor_at[k] >= 0 && !actors[actor_at[k]].locative)) clean = false;
+        if (IsClauseBreak(w[k]) || (actor_at[k] >= 0 && !actors[actor_at[k]].locative))
+          clean = false;
       if (!clean) continue;
       int ev = -1;
       auto subj = Subject(h.begin, -1, &ev);
@@ -598,22 +625,27 @@ struct Reader {
       if (IsDeterminer(K(k))) ++k;
       if (k < w.size() && actor_at[k] >= 0) after = actors[actor_at[k]].end;
     }
-    if (after < w.size() && In(K(after), {"on", "against", "at", "targeting", "upon", "that",
-                                          "which", "aimed", "near", "by", "in", "hit", "hitting"})) {
+    if (after < w.size() &&
+        In(K(after), {"on", "against", "at", "targeting", "upon", "that", "which", "aimed", "near",
+                      "by", "in", "hit", "hitting"})) {
       if (K(after) != "in" && K(after) != "by") licensed[ci] = true;
       if (!c.target) {
         auto o = Object(after);
         if (o && !(c.source && o->begin == c.source->begin)) c.target = o;
       }
     }
-    // "a ceasefire between Israel and Hamas"
+    Between(c);
+  }
+
+  // "a ceasefire between Israel and Hamas": the two sides.
+  void Between(Candidate& c) const {
     for (size_t k = c.begin; k < std::min(w.size(), c.end + 2); ++k) {
       if (K(k) != "between") continue;
       auto a = Object(k + 1);
       if (!a) break;
       auto b = Object(a->end);
       if (!c.source) c.source = a;
-      if (!c.target && b) c.target = b;
+      if ((!c.target || c.target->begin == a->begin) && b) c.target = b;
       break;
     }
   }
@@ -629,9 +661,9 @@ struct Reader {
       if (!n.unit.empty() && lex.weapons.Longest(Tokenize(n.unit, 0), 0).length) continue;
       bool direct = true;  // only "at least", "some", "about" between verb and number
       for (size_t k = c.end; k < w.size() && w[k].start < n.start; ++k)
-        if (!In(K(k), {"at", "least", "more", "than", "about", "some", "nearly", "almost",
-                       "over", "up", "to", "around", "roughly", "approximately", "an",
-                       "estimated", "as", "many", "the"}))
+        if (!In(K(k), {"at", "least", "more", "than", "about", "some", "nearly", "almost", "over",
+                       "up", "to", "around", "roughly", "approximately", "an", "estimated", "as",
+                       "many", "the"}))
           direct = false;
       if (!direct) continue;
       best = &n;
@@ -655,8 +687,8 @@ struct Reader {
       if (a.person && !a.plural && a.singular_det) return 1;
     }
     if (c.end < w.size() && actor_at[c.end] < 0 && c.end + 1 < w.size() &&
-        WordNumber(K(c.end)) == 1 && actor_at[c.end + 1] >= 0 && actors[actor_at[c.end + 1]].person &&
-        !actors[actor_at[c.end + 1]].plural)
+        WordNumber(K(c.end)) == 1 && actor_at[c.end + 1] >= 0 &&
+        actors[actor_at[c.end + 1]].person && !actors[actor_at[c.end + 1]].plural)
       return 1;
     if (c.end < w.size() && actor_at[c.end] >= 0) {
       const ActorSpan& a = actors[actor_at[c.end]];
@@ -667,7 +699,8 @@ struct Reader {
 
   std::optional<int> WeaponCount(const WeaponSpan& ws) const {
     for (const NumberMention& n : sentence.numbers) {
-      if (n.end <= w[ws.begin].start && w[ws.begin].start - n.end <= 12) return static_cast<int>(n.value);
+      if (n.end <= w[ws.begin].start && w[ws.begin].start - n.end <= 12)
+        return static_cast<int>(n.value);
       if (n.unit_start == w[ws.begin].start) return static_cast<int>(n.value);
     }
     return std::nullopt;
@@ -699,8 +732,8 @@ struct Reader {
     }
     // "..., Sabereen News later reported."
     for (size_t k = w.size(); k-- > 1;) {
-      if (!In(K(k), {"reported", "said", "says", "reports", "announced", "confirmed", "added",
-                     "stated"}))
+      if (!In(K(k),
+              {"reported", "said", "says", "reports", "announced", "confirmed", "added", "stated"}))
         continue;
       size_t e = k;
       while (e > 0 && IsAdverb(K(e - 1))) --e;
@@ -745,9 +778,10 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     Candidate& c = r.cands[i];
     if (c.fused || c.trigger->kind != TriggerKind::kNoun) continue;
     size_t d = c.begin;
-    while (d > 0 && (r.actor_at[d - 1] >= 0 || r.lex.weapons.Longest(r.w, d - 1).length ||
-                     r.w[d - 1].number || In(r.K(d - 1), {"multiple", "several", "suicide",
-                                                          "roadside", "deadly", "reported"})))
+    while (d > 0 &&
+           (r.actor_at[d - 1] >= 0 || r.lex.weapons.Longest(r.w, d - 1).length ||
+            r.w[d - 1].number ||
+            In(r.K(d - 1), {"multiple", "several", "suicide", "roadside", "deadly", "reported"})))
       --d;
     std::string det = d > 0 ? r.K(d - 1) : "";
     if (d > 1 && In(det, {"of"}) && In(r.K(d - 2), {"round", "wave", "series", "spate"})) {
@@ -817,8 +851,10 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       c.weapon_count = r.WeaponCount(*ws);
       if (In(c.cameo, {"180", "183", "190"}) || (c.cameo == "1833" && ws->def->cameo != "183"))
         c.cameo = ws->def->cameo;
-      if (ws->plural && !c.weapon_count) c.summary = c.summary || true;
-      else if (!ws->plural) c.summary = false;
+      if (ws->plural && !c.weapon_count)
+        c.summary = c.summary || true;
+      else if (!ws->plural)
+        c.summary = false;
     }
     if (c.summary && c.weapon_count) c.summary = false;
     if (c.trigger->kind == TriggerKind::kVerb && !ws) c.summary = false;

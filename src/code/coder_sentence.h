@@ -14,14 +14,14 @@
 namespace sitrep::coding {
 
 struct ActorSpan {
-  size_t begin = 0, end = 0;  // word indices
+  size_t begin = 0, end = 0;     // word indices
   uint32_t start = 0, stop = 0;  // body offsets
   Actor actor;
-  bool generic = false;   // an agent word alone ("the militia"): to resolve from the article
-  bool pronoun = false;   // they, it, he, she
-  bool locative = false;  // a country or capital named as a place ("in Iraq")
+  bool generic = false;     // an agent word alone ("the militia"): to resolve from the article
+  bool pronoun = false;     // they, it, he, she
+  bool locative = false;    // a country or capital named as a place ("in Iraq")
   bool place_name = false;  // a bare country or capital name ("Israel"), no role word
-  bool person = false;    // its head counts people
+  bool person = false;      // its head counts people
   bool plural = false;
   bool singular_det = false;  // "a", "an", "the", "one" before a singular person noun
 };
@@ -45,7 +45,7 @@ struct Candidate {
   bool summary = false;    // "roadside bombs have exploded in several incidents"
   bool fused = false;      // absorbed into another candidate of the sentence
   bool casualty_only = false;
-  uint32_t near = 0;       // body offset of the phrasing
+  uint32_t near = 0;  // body offset of the phrasing
 };
 
 struct SentenceReading {

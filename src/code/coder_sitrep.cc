@@ -1,12 +1,12 @@
 // sitrep's own coder: reads each sentence with the dictionaries, resolves what the article
 // context tells (earlier actors, dates, places, attacks told again), and builds event records.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <memory>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "base/hash.h"
 #include "base/paths.h"
@@ -142,7 +142,9 @@ bool SameActor(const std::optional<Actor>& a, const std::optional<Actor>& b) {
   return a->country.empty() && b->country.empty();
 }
 
-std::string Hex(uint64_t v) { return fmt::format("{:016x}", v); }
+std::string Hex(uint64_t v) {
+  return fmt::format("{:016x}", v);
+}
 
 std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText& text,
                                      const ArticlePlaces& places) const {
@@ -161,8 +163,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     };
     if (Furniture(article, stext)) continue;
     std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
-                              : carried ? std::optional<Date>(carried->begin)
-                                        : article.published;
+                              : carried        ? std::optional<Date>(carried->begin)
+                                               : article.published;
     coding::SentenceReading reading = coding::ReadSentence(lex_, body, s, ref);
 
     // Casualties told after the attack ("The driver was injured in the blast.").
@@ -170,7 +172,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
         if (si - it->sentence > 2 || it->event.quad_class != 4) break;
-        if (reading.loose_injuries && !it->event.injuries) it->event.injuries = reading.loose_injuries;
+        if (reading.loose_injuries && !it->event.injuries)
+          it->event.injuries = reading.loose_injuries;
         if (reading.loose_fatalities && !it->event.fatalities)
           it->event.fatalities = reading.loose_fatalities;
         break;
@@ -227,15 +230,19 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       // Verbal events need a speaker the text names.
       if (e.quad_class <= 3 && (!c.source || c.source->generic || c.source->actor.code.empty()))
         continue;
+      // So do non-violent material acts (sanctions, arrests, deployments); protests and attacks
+      // may have an unnamed perpetrator.
+      if (e.quad_class == 4 && e.root < "18" && e.root != "14" && !c.source) continue;
       if (c.weapon) e.weapon = Weapon{c.weapon->kind, c.weapon_count};
       e.fatalities = c.fatalities;
       e.injuries = c.injuries;
       e.location = EventLocation(sentence_places, text, static_cast<uint32_t>(si), c.near);
       e.evidence = Evidence{std::string(stext), s.start, s.end};
       if (reading.attributed_to) e.attributed_to = reading.attributed_to;
-      e.article = ArticleRef{article.id, article.title, article.url, article.published,
-                             article.outlet, article.author};
-      e.id = Hex(Fnv1a64(article.id + "|" + std::to_string(s.start) + "|" + std::to_string(slot++)));
+      e.article = ArticleRef{article.id,        article.title,  article.url,
+                             article.published, article.outlet, article.author};
+      e.id =
+          Hex(Fnv1a64(article.id + "|" + std::to_string(s.start) + "|" + std::to_string(slot++)));
       double conf = 0.45;
       if (e.source) conf += 0.15;
       if (e.target) conf += 0.15;
@@ -295,8 +302,17 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         continue;
       if (!SameActor(a.event.source, b.event.source) || !SameActor(a.event.target, b.event.target))
         continue;
-      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind) continue;
+      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind)
+        continue;
       if (a.cand.summary != b.cand.summary) continue;  // handled below
+      if (b.event.goldstein < a.event.goldstein) {
+        // The graver telling names the happening ("gathered" ... "threw stones").
+        a.event.cameo = b.event.cameo;
+        a.event.goldstein = b.event.goldstein;
+        a.event.acled_type = b.event.acled_type;
+        a.event.acled_subtype = b.event.acled_subtype;
+        a.event.evidence = b.event.evidence;
+      }
       if (!a.event.source) a.event.source = b.event.source;
       if (!a.event.target) a.event.target = b.event.target;
       if (!a.event.fatalities) a.event.fatalities = b.event.fatalities;
@@ -314,8 +330,13 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if (a.dropped || !a.cand.summary) continue;
     for (const Pending& b : pending) {
       if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
-      if (!Overlap(a.event.date, b.event.date)) continue;
-      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind) continue;
+      // An undated summary falls back on the publication day; its details may be days older.
+      bool near = Overlap(a.event.date, b.event.date) ||
+                  (!a.date_from_text && b.event.date.end <= a.event.date.end &&
+                   a.event.date.begin - b.event.date.begin <= 7);
+      if (!near) continue;
+      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind)
+        continue;
       a.dropped = true;
       break;
     }
@@ -347,7 +368,8 @@ Result<std::unique_ptr<Coder>> OpenCoder(const std::string& data_dir) {
   if (!lex) return Error{lex.error()};
   auto discard = LoadDiscard(dir + "/discard.txt");
   if (!discard) return Error{discard.error()};
-  return std::unique_ptr<Coder>(new SitrepCoder(std::move(lex.value()), std::move(discard.value())));
+  return std::unique_ptr<Coder>(
+      new SitrepCoder(std::move(lex.value()), std::move(discard.value())));
 }
 
 }  // namespace sitrep

@@ -1,11 +1,12 @@
 // sitrep's own coder, sentence by sentence: invented sentences -> the events expected of them.
+#include "code/coder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 
-#include "code/coder.h"
 #include "code/coder_lexicon.h"
 
 namespace sitrep {
@@ -83,8 +84,8 @@ TEST(Coder, ActiveVoiceCountryAndAgent) {
 }
 
 TEST(Coder, PassiveVoiceByAgent) {
-  auto ev = CodeText(
-      "Three Iraqi policemen were shot by gunmen at a checkpoint in Kirkuk on Saturday.");
+  auto ev =
+      CodeText("Three Iraqi policemen were shot by gunmen at a checkpoint in Kirkuk on Saturday.");
   const Event* e = FindRoot(ev, "19");
   ASSERT_NE(e, nullptr) << Codes(ev);
   ASSERT_TRUE(e->target);
@@ -246,8 +247,8 @@ TEST(Coder, LaterInjuryGoesToEarlierAttack) {
 }
 
 TEST(Coder, FurnitureYieldsNothing) {
-  auto ev = CodeText(
-      "Please click the share buttons above. Copyright 2022 rebels attacked the site.");
+  auto ev =
+      CodeText("Please click the share buttons above. Copyright 2022 rebels attacked the site.");
   EXPECT_TRUE(ev.empty()) << Codes(ev);
 }
 
