@@ -112,7 +112,7 @@ std::vector<ChangePoint> DetectChangePoints(const std::vector<int>& counts, Date
 enum class UnknownSource {
   kDrop,  // events with no source are left out
   // Attack on X with no source: attributed to the actor X most recently hit (with a named
-  // source, within attribution_days), preferring one hit in the attack's country.
+  // source, 1 to attribution_days days before), preferring one hit in the attack's country.
   kLastAttacked,
 };
 std::optional<UnknownSource> ParseUnknownSource(const std::string& name);  // drop, last-attacked

@@ -52,6 +52,7 @@ std::vector<DyadEvent> ToDyadEvents(const std::vector<Event>& events, const Dyad
       if (it != hits.end())
         for (auto h = it->second.rbegin(); h != it->second.rend(); ++h) {
           if (e->date.begin - h->date > options.attribution_days) break;
+          if (e->date.begin - h->date < 1) continue;  // a reply comes on a later day
           if (!chosen) chosen = &*h;
           if (!place.empty() && (h->place_country == place || h->target_country == place)) {
             chosen = &*h;
