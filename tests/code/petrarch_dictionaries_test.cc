@@ -230,6 +230,20 @@ TEST(PetrarchDictionaries, DatesAndInflections) {
   EXPECT_TRUE(has(march, "MARCHES") && has(march, "MARCHED"));
 }
 
+// Any prefix of a well-formed file either loads or fails with a message: never a crash.
+TEST(PetrarchDictionaries, TruncatedFilesNeverCrash) {
+  for (const char* text : {kVerbs, kActors, kAgents, kDiscards}) {
+    std::string full = text;
+    for (size_t n = 0; n <= full.size(); ++n) {
+      Dictionaries d;
+      Status s = LoadDictionaryText(std::string_view(full).substr(0, n), "t.txt", d);
+      if (!s.ok()) {
+        EXPECT_EQ(s.error().rfind("t.txt:", 0), 0u) << s.error();
+      }
+    }
+  }
+}
+
 // The distributed PETRARCH/Phoenix dictionaries (read-only test data beside the repository).
 TEST(PetrarchDictionaries, DistributedFilesLoad) {
   std::string dir = SITREP_SOURCE_DIR "/../shared/petrarch/";

@@ -187,6 +187,15 @@ TEST_F(PetrarchMatcher, NegatedVerbsCodeOnlyThroughPatterns) {
   EXPECT_EQ(got, (std::set<Triple>{{"ARN", "GON", "904"}}));
 }
 
+TEST_F(PetrarchMatcher, OddTextCodesWithoutCrashing) {
+  for (const char* text : {"", ".", "'s", "N'T", "_ _ _", ",,,, and and", "Arnor", "restored",
+                           "Arnor restored", "restored Gondor", "by by by Gondor was shot by",
+                           "\xE2\x80\x99s Gondor\xE2\x80\x99s", "U.S. U.S.S.R. K.U."}) {
+    auto events = CodeSentence(d_, TokenizeSentence(text), 0);
+    EXPECT_LE(events.size(), 4u) << text;
+  }
+}
+
 TEST(PetrarchCompose, AlignedDuplicateAgentCodesAreSkipped) {
   EXPECT_EQ(ComposeCode("USA", {{"GOV", false}}), "USAGOV");
   EXPECT_EQ(ComposeCode("USAGOV", {{"GOV", false}}), "USAGOV");
