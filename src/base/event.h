@@ -74,5 +74,8 @@ struct Event {
 
 nlohmann::json ToJson(const Event& e);
 Result<Event> EventFromJson(const nlohmann::json& j);
+// Appends ToJson(e).dump() (compact, invalid UTF-8 replaced) without building the JSON tree;
+// the JSON Lines writer's fast path. Keep it in step with ToJson (tests/base checks both agree).
+void AppendJsonLine(const Event& e, std::string& out);
 
 }  // namespace sitrep

@@ -111,7 +111,10 @@ void EventWriter::Begin() {
 void EventWriter::Write(const Event& e) {
   switch (format_) {
     case ExportFormat::kJsonl:
-      out_ << ToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      line_.clear();
+      AppendJsonLine(e, line_);
+      line_ += '\n';
+      out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
       break;
     case ExportFormat::kCsv: {
       auto row = Row(e);

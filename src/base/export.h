@@ -28,6 +28,7 @@ class EventWriter {
   std::ostream& out_;
   ExportFormat format_;
   size_t count_ = 0;
+  std::string line_;  // reused by the JSON Lines format
 };
 
 // The flat CSV columns, in order (also the GDELT-style layout's, which has no header).
