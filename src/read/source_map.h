@@ -35,6 +35,7 @@ class BodyWriter {
  private:
   void AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t source, bool exact);
   void Emit(std::string_view out, uint32_t source, bool exact);
+  void AppendPrintableAscii(std::string_view run, uint32_t source, bool exact);
 
   std::string body_;
   SourceMap map_;
