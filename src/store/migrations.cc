@@ -109,6 +109,9 @@ CREATE INDEX events_date ON events(date_begin);
 CREATE INDEX events_lat ON events(lat);
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql"},
+    // Version 2. SQLite: the full-text index is filled once per batch by the store (one
+    // INSERT … SELECT), not by a trigger per report, which cost four times as much.
+    {2, "DROP TRIGGER IF EXISTS reports_fts_insert;", "SELECT 1;"},
 };
 
 Result<int> CurrentVersion(SqlConnection& db) {

@@ -10,7 +10,7 @@
 
 namespace sitrep::store {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 Status Migrate(SqlConnection& db);
 

@@ -248,7 +248,14 @@ class SqlStore : public Store {
   Result<std::vector<IngestOutcome>> TryBatch(
       const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
     if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
+    if (auto s = StartFtsBatch(); !s) {
+      db_->Rollback();
+      return Error{s.error()};
+    }
     auto outcomes = BatchBody(batch);
+    if (outcomes) {
+      if (auto s = IndexPendingFts(); !s) outcomes = Error{s.error()};
+    }
     if (outcomes) {
       if (auto s = db_->Commit(); !s) outcomes = Error{s.error()};
     }
@@ -457,6 +464,26 @@ class SqlStore : public Store {
     return buf;
   }
 
+  // SQLite's full-text index covers every report up to fts_indexed_; the reports a batch adds
+  // are indexed in one statement before it commits (PostgreSQL's GIN index needs nothing).
+  Status StartFtsBatch() {
+    if (pg_) return OkStatus();
+    auto row = db_->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM reports");
+    if (!row) return Error{row.error()};
+    fts_indexed_ = (*row)->I64(0);
+    return OkStatus();
+  }
+
+  Status IndexPendingFts() {
+    if (pg_) return OkStatus();
+    auto s = db_->Exec(
+        "INSERT INTO reports_fts (rowid, sentence) SELECT seq, sentence FROM reports "
+        "WHERE seq > ?",
+        {Int(fts_indexed_)});
+    if (!s) return s;
+    return StartFtsBatch();
+  }
+
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
   Status InsertEvent(const std::string& id, const Event& e, int64_t seq) {
@@ -476,6 +503,8 @@ class SqlStore : public Store {
   // Takes an article's reports out of their events (for a replacement); events left with no
   // report go, the others get their counts and representative recomputed.
   Status RemoveReportsOf(const std::string& article_id) {
+    // The delete trigger takes rows out of the full-text index: they must be in it first.
+    if (auto s = IndexPendingFts(); !s) return s;
     auto events = db_->Query("SELECT DISTINCT event_id FROM reports WHERE article_id = ?",
                              {Text(article_id)});
     if (!events) return Error{events.error()};
@@ -535,6 +564,7 @@ class SqlStore : public Store {
 
   std::unique_ptr<SqlConnection> db_;
   bool pg_;
+  int64_t fts_indexed_ = 0;
 };
 
 }  // namespace
