@@ -21,17 +21,29 @@ using coding::ActorSpan;
 using coding::Candidate;
 using coding::Lexicon;
 
+// ASCII only, as std::tolower in the "C" locale sitrep runs in, without a library call a byte.
+char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerAscii(c);
   return out;
 }
 
-std::string TrimTitle(std::string_view s) {
+std::string_view TrimTitle(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == '#' || std::isspace(static_cast<unsigned char>(s[b])))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return Lower(s.substr(b, e - b));
+  return s.substr(b, e - b);
+}
+
+bool EqualIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  return true;
 }
 
 struct Pending {
@@ -62,7 +74,7 @@ bool SitrepCoder::Furniture(const Article& article, std::string_view sentence) c
   std::string low = Lower(sentence);
   for (const std::string& d : discard_)
     if (low.find(d) != std::string::npos) return true;
-  return !article.title.empty() && TrimTitle(sentence) == TrimTitle(article.title);
+  return !article.title.empty() && EqualIgnoringCase(TrimTitle(sentence), TrimTitle(article.title));
 }
 
 // QuadClass, Goldstein and the ACLED type of the event's CAMEO code and weapon.
