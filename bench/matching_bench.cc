@@ -1,0 +1,132 @@
+// Micro-benchmarks of the inner pieces of the text stage and the coder, on the sentences of the
+// bundled example articles: the date and number resolvers, the coder's word splitter, the
+// actor and trigger (verb) phrase tries, and the whole reading of a sentence. Rates are
+// sentences/s, so each piece can be set against the 100,000 sentences/s goal of issue 8.
+//   build/sitrep_bench --benchmark_filter='Text|Match'
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "base/paths.h"
+#include "code/coder_lexicon.h"
+#include "code/coder_sentence.h"
+#include "read/reader.h"
+#include "text/analysis.h"
+#include "text/dates.h"
+#include "text/numbers.h"
+
+namespace sitrep {
+namespace {
+
+struct Sample {
+  Article article;
+  AnalyzedText text;
+};
+
+// All example articles joined into one body, analyzed once.
+const Sample& Sentences() {
+  static const Sample sample = [] {
+    Sample s;
+    ReadArticles({std::string(SITREP_SOURCE_DIR) + "/examples"}, ReadOptions{},
+                 [&](Result<Article> r) {
+                   if (!r) return;
+                   if (!s.article.body.empty()) s.article.body += "\n\n";
+                   s.article.body += r->body;
+                   if (!s.article.published) s.article.published = r->published;
+                 });
+    s.text = Analyze(s.article.body, s.article.published);
+    return s;
+  }();
+  return sample;
+}
+
+const coding::Lexicon* SharedLexicon() {
+  static const auto lex = coding::LoadLexicon(DataDir());
+  return lex ? &*lex : nullptr;
+}
+
+void Rate(benchmark::State& state, size_t per_iteration) {
+  state.counters["sentences/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * per_iteration), benchmark::Counter::kIsRate);
+}
+
+void TextFindDates(benchmark::State& state) {
+  const Sample& s = Sentences();
+  std::vector<Sentence> work = s.text.sentences;
+  std::vector<uint8_t> taken;
+  for (auto _ : state) {
+    DateContext context{s.article.published, std::nullopt, 0};
+    for (Sentence& sentence : work) {
+      sentence.dates.clear();
+      taken.assign(sentence.tokens.size(), 0);
+      FindDates(s.article.body, sentence, context, taken);
+      benchmark::DoNotOptimize(sentence.dates.data());
+    }
+  }
+  Rate(state, work.size());
+}
+BENCHMARK(TextFindDates);
+
+void TextFindNumbers(benchmark::State& state) {
+  const Sample& s = Sentences();
+  std::vector<Sentence> work = s.text.sentences;
+  std::vector<uint8_t> taken;
+  for (auto _ : state) {
+    for (Sentence& sentence : work) {
+      sentence.numbers.clear();
+      taken.assign(sentence.tokens.size(), 0);
+      FindNumbers(s.article.body, sentence, taken);
+      benchmark::DoNotOptimize(sentence.numbers.data());
+    }
+  }
+  Rate(state, work.size());
+}
+BENCHMARK(TextFindNumbers);
+
+void MatchCoderTokenize(benchmark::State& state) {
+  const Sample& s = Sentences();
+  std::string_view body = s.article.body;
+  for (auto _ : state)
+    for (const Sentence& sentence : s.text.sentences)
+      benchmark::DoNotOptimize(coding::Tokenize(
+          body.substr(sentence.start, sentence.end - sentence.start), sentence.start));
+  Rate(state, s.text.sentences.size());
+}
+BENCHMARK(MatchCoderTokenize);
+
+// The longest phrase of `trie` at every word of every sentence: how actor and verb
+// dictionaries are matched.
+void MatchTrie(benchmark::State& state, const coding::PhraseTrie coding::Lexicon::*trie) {
+  const coding::Lexicon* lex = SharedLexicon();
+  if (!lex) return state.SkipWithError("cannot load the dictionaries in data/");
+  const Sample& s = Sentences();
+  std::string_view body = s.article.body;
+  std::vector<std::vector<coding::Word>> words;
+  for (const Sentence& sentence : s.text.sentences)
+    words.push_back(coding::Tokenize(body.substr(sentence.start, sentence.end - sentence.start),
+                                     sentence.start));
+  size_t found = 0;
+  for (auto _ : state)
+    for (const auto& w : words)
+      for (size_t i = 0; i < w.size(); ++i) found += (lex->*trie).Longest(w, i).length;
+  benchmark::DoNotOptimize(found);
+  Rate(state, words.size());
+}
+BENCHMARK_CAPTURE(MatchTrie, Actors, &coding::Lexicon::actors);
+BENCHMARK_CAPTURE(MatchTrie, Agents, &coding::Lexicon::agents);
+BENCHMARK_CAPTURE(MatchTrie, Triggers, &coding::Lexicon::triggers);
+
+void MatchReadSentence(benchmark::State& state) {
+  const coding::Lexicon* lex = SharedLexicon();
+  if (!lex) return state.SkipWithError("cannot load the dictionaries in data/");
+  const Sample& s = Sentences();
+  for (auto _ : state)
+    for (const Sentence& sentence : s.text.sentences)
+      benchmark::DoNotOptimize(
+          coding::ReadSentence(*lex, s.article.body, sentence, s.article.published));
+  Rate(state, s.text.sentences.size());
+}
+BENCHMARK(MatchReadSentence);
+
+}  // namespace
+}  // namespace sitrep
