@@ -102,6 +102,14 @@ void BodyWriter::Append(std::string_view text, uint32_t source, bool verbatim) {
       i += run;
       continue;
     }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // what utf8proc_iterate would decode
+      uint32_t at = verbatim ? source + static_cast<uint32_t>(i) : source;
+      AppendCodepoint(static_cast<unsigned char>(text[i]), text.substr(i, 1), at,
+                      verbatim || first);
+      first = false;
+      ++i;
+      continue;
+    }
     int32_t cp = -1;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                               static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
