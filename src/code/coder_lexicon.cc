@@ -8,8 +8,9 @@
 namespace sitrep::coding {
 namespace {
 
+// std::isalnum in the "C" locale sitrep runs in, without the library call.
 bool IsAsciiAlnum(unsigned char c) {
-  return std::isalnum(c) != 0;
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 bool IsUpper(unsigned char c) {
   return c >= 'A' && c <= 'Z';
@@ -52,6 +53,7 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   w.start = base + static_cast<uint32_t>(b);
   w.end = base + static_cast<uint32_t>(e);
   w.punct = punct;
+  w.key.reserve(e - b);
   int letters = 0, uppers = 0;
   for (size_t i = b; i < e; ++i) {
     unsigned char c = text[i];
@@ -66,7 +68,9 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   w.capitalized = !punct && b < e && IsUpper(static_cast<unsigned char>(text[b]));
   w.number = !punct && b < e && std::isdigit(static_cast<unsigned char>(text[b]));
   w.hash = KeyHash(w.key);
-  if (letters >= 2 && uppers == letters) w.caps_hash = KeyHash("^" + w.key);
+  // FNV-1a runs left to right, so this is KeyHash("^" + key) without building that string.
+  static const uint64_t kCapsSeed = KeyHash("^");
+  if (letters >= 2 && uppers == letters) w.caps_hash = Fnv1a64(w.key, kCapsSeed);
   return w;
 }
 
@@ -78,6 +82,7 @@ uint64_t KeyHash(std::string_view key) {
 
 std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
   std::vector<Word> words;
+  words.reserve(text.size() / 4 + 4);
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
@@ -168,14 +173,18 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t payload) {
   nodes_[node].payloads.push_back(payload);
 }
 
+// Finds the deepest node with payloads reachable from `node`; the first one found at the
+// greatest depth wins. Only the node is kept while walking: copying its payloads at every
+// improvement cost an allocation per match.
 void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-                      Match& best) const {
+                      Best& best) const {
   if (!nodes_[node].payloads.empty() && used > best.length) {
     best.length = used;
-    best.payloads = nodes_[node].payloads;
+    best.node = node;
   }
   if (nodes_[node].has_gap) {
-    uint32_t gap = Child(node, KeyHash("*"));
+    static const uint64_t kGapHash = KeyHash("*");
+    uint32_t gap = Child(node, kGapHash);
     if (gap) Walk(words, i, gap, used, best);  // the gap may be empty
     for (size_t skip = 1; gap && skip <= 6 && i + skip <= words.size(); ++skip) {
       const Word& skipped = words[i + skip - 1];
@@ -191,14 +200,19 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
 }
 
 PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) const {
-  Match best;
+  Best best;
   if (i < words.size()) {
     const Word& w = words[i];
     if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
     if (w.caps_hash)
       if (uint32_t c = Child(0, w.caps_hash)) Walk(words, i + 1, c, 1, best);
   }
-  return best;
+  Match match;
+  if (best.length) {
+    match.length = best.length;
+    match.payloads = nodes_[best.node].payloads;
+  }
+  return match;
 }
 
 const CameoDef* Lexicon::Cameo(const std::string& code) const {

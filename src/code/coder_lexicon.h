@@ -52,9 +52,13 @@ class PhraseTrie {
     std::vector<uint32_t> payloads;
     bool has_gap = false;
   };
+  struct Best {
+    uint32_t length = 0;
+    uint32_t node = 0;
+  };
   uint32_t Child(uint32_t node, uint64_t hash) const;
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-            Match& best) const;
+            Best& best) const;
   std::vector<Node> nodes_{Node{}};
   std::unordered_map<uint64_t, uint32_t> edges_;
 };

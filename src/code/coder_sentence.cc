@@ -6,8 +6,11 @@
 namespace sitrep::coding {
 namespace {
 
+// Length and first byte before memcmp: most words differ there, and this runs per word.
 bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), k) != set.end();
+  for (std::string_view s : set)
+    if (s.size() == k.size() && (k.empty() || s[0] == k[0]) && s == k) return true;
+  return false;
 }
 
 bool IsDeterminer(std::string_view k) {
