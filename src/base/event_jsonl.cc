@@ -113,13 +113,17 @@ void AppendOptInt(const std::optional<int>& v, std::string& out) {
     out += "null";
 }
 
-// nlohmann's shortest round-trip form ("1.0", "-0.5", "1e+20"); not worth re-deriving.
+// nlohmann's shortest round-trip form ("1.0", "-0.5", "1e+20"): its serializer writes a finite
+// double with this very function (and "null" otherwise); calling it direct skips building a
+// json value and a serializer per number.
 void AppendDouble(double v, std::string& out) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
   }
-  out += nlohmann::json(v).dump();
+  char buf[64];
+  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
 }
 
 void AppendActor(const std::optional<Actor>& a, std::string& out) {
