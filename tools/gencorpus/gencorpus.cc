@@ -4,8 +4,9 @@
 //
 // Articles mix sentence shapes the coder meets in real news: attacks with numbers and weapons,
 // air strikes, protests, talks and statements, negated and hypothetical sentences, quotes,
-// background, and page furniture. Places come from data/sites.tsv (the curated gazetteer
-// sources) and a list of cities here; the same seed gives the same bytes on every machine
+// background, and page furniture. Each article keeps to one theatre, as a news report does: one
+// country, its cities and sites (data/sites.tsv, the curated gazetteer sources) and the forces
+// and groups fighting there; the same seed gives the same bytes on every machine
 // (its own generator, not <random>'s distributions, whose output varies between libraries).
 #include <cstdint>
 #include <cstdio>
@@ -44,7 +45,16 @@ class Rng {  // splitmix64: tiny, fast, identical everywhere
 
 struct Place {
   std::string name;
-  std::string country;  // a country name as news writes it
+  std::string country;  // a country name as news writes it; for sites the ISO alpha-3 code
+};
+
+// Where an article is set: the country, its code (for data/sites.tsv), and who fights there
+// (indices into kSides and kGroups).
+struct Theatre {
+  std::string country;
+  std::string iso3;
+  std::vector<size_t> sides;
+  std::vector<size_t> groups;
 };
 
 struct Side {
@@ -90,6 +100,18 @@ const std::vector<std::string> kOutlets = {"Tigris Wire", "Levant Ledger", "Gulf
 const std::vector<std::string> kAuthors = {"Leila Karim", "Dana Haddad", "Omar Farouk",
                                            "Anna Weiss", "Karim Nasser", "Sahra Abdi"};
 
+const std::vector<Theatre> kTheatres = {
+    {"Iraq", "IRQ", {0, 1, 2, 5}, {0, 5, 7, 8, 9, 4, 10, 11}},
+    {"Syria", "SYR", {0, 1, 3, 4, 5}, {4, 10, 11, 1, 7}},
+    {"Lebanon", "LBN", {4}, {1}},
+    {"Yemen", "YEM", {0, 6}, {3}},
+    {"Afghanistan", "AFG", {0, 1, 7}, {6, 4}},
+    {"Iran", "IRN", {0, 4}, {7}},
+    {"the Gaza Strip", "PSE", {4}, {2}},
+    {"the West Bank", "PSE", {4}, {2}},
+    {"Libya", "LBY", {5}, {4}},
+    {"Somalia", "SOM", {0, 8}, {5}}};
+
 std::vector<Place> LoadSites() {
   std::vector<Place> sites;
   std::ifstream in(sitrep::DataDir() + "/sites.tsv");
@@ -102,14 +124,27 @@ std::vector<Place> LoadSites() {
     std::getline(cols, kind, '\t');
     std::getline(cols, country, '\t');
     if (kind == "region" || kind == "strait") continue;
-    sites.push_back({name, ""});
+    sites.push_back({name, country});
   }
   return sites;
 }
 
 class Writer {
  public:
-  Writer(Rng& rng, std::vector<Place> sites) : rng_(rng), sites_(std::move(sites)) {}
+  Writer(Rng& rng, std::vector<Place> sites) : rng_(rng), all_sites_(std::move(sites)) {}
+
+  // Sets the theatre of the next article: its cities, sites, forces and groups.
+  void StartArticle() {
+    const Theatre& t = rng_.Pick(kTheatres);
+    cities_.clear();
+    for (const Place& c : kCities)
+      if (c.country == t.country) cities_.push_back(c);
+    sites_.clear();
+    for (const Place& site : all_sites_)
+      if (site.country == t.iso3) sites_.push_back(site);
+    sides_ = t.sides;
+    groups_ = t.groups;
+  }
 
   // One paragraph of 1–3 sentences; returns the number of sentences written.
   int Paragraph(std::string& out, const sitrep::Date& published) {
@@ -140,13 +175,15 @@ class Writer {
   }
   std::string Where() {
     if (!sites_.empty() && rng_.Chance(35)) return "the " + rng_.Pick(sites_).name;
-    const Place& c = rng_.Pick(kCities);
+    const Place& c = City();
     return rng_.Chance(50) ? c.name : c.name + " in " + c.country;
   }
 
+  const Place& City() { return rng_.Pick(cities_); }
+
   std::string Sentence(const sitrep::Date& published) {
-    const Side& side = rng_.Pick(kSides);
-    const std::string& group = rng_.Pick(kGroups);
+    const Side& side = kSides[rng_.Pick(sides_)];
+    const std::string& group = kGroups[rng_.Pick(groups_)];
     const std::string& n = rng_.Pick(kCount);
     switch (rng_.Below(14)) {
       case 0: return Cap(n) + " rockets hit " + Where() + " " + When(published) + ", wounding " +
@@ -158,12 +195,12 @@ class Writer {
                      " fighters.";
       case 3: return "A roadside bomb exploded as a convoy carrying supplies for " + side.forces +
                      " passed near " + Where() + ", " + side.official + " told reporters.";
-      case 4: return "Hundreds of protesters rallied in " + rng_.Pick(kCities).name + " " +
+      case 4: return "Hundreds of protesters rallied in " + City().name + " " +
                      When(published) + ", demanding jobs and an end to power cuts.";
       case 5: return "Police fired tear gas at demonstrators who threw stones at government "
-                     "buildings in " + rng_.Pick(kCities).name + ".";
+                     "buildings in " + City().name + ".";
       case 6: return Cap(side.government) + " condemned the attack and vowed to respond.";
-      case 7: return "Foreign ministers met in " + rng_.Pick(kCities).name + " " +
+      case 7: return "Foreign ministers met in " + City().name + " " +
                      When(published) + " to discuss a ceasefire, " + side.official + " said.";
       case 8: return "No casualties were reported in the attack on " + Where() + ".";
       case 9: return "Analysts warned that " + group + " could strike again if the talks fail.";
@@ -184,7 +221,9 @@ class Writer {
   }
 
   Rng& rng_;
-  std::vector<Place> sites_;
+  std::vector<Place> all_sites_;
+  std::vector<Place> cities_, sites_;  // of the current theatre
+  std::vector<size_t> sides_, groups_;
 };
 
 int Usage() {
@@ -223,6 +262,7 @@ int main(int argc, char** argv) {
   while (written < sentences) {
     sitrep::Date published = first + static_cast<int>(rng.Below(365));
     std::string body;
+    writer.StartArticle();
     int paragraphs = 3 + static_cast<int>(rng.Below(8));
     for (int p = 0; p < paragraphs && written < sentences; ++p) {
       if (p) body += "\n\n";
