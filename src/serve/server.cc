@@ -2,10 +2,13 @@
 // exception containment, CORS (only when configured) and the write-token check.
 #include "serve/server.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "base/paths.h"
 #include "serve/auth.h"
@@ -42,6 +45,11 @@ struct ApiServer::Impl {
   Metrics metrics;
   fs::path web_root;
   int port = 0;
+  // httplib's stop() only reaches a server already running, so Stop() before or while Listen()
+  // starts must wait for it (or keep it from starting).
+  std::mutex run_mu;
+  bool stop_requested = false;
+  std::atomic<bool> listening{false};
 
   Impl(Store& store, ArticleCoder coder, ServeOptions options)
       : ctx{store, std::move(coder), std::move(options), {}, {}, {}, {}} {
@@ -69,19 +77,20 @@ struct ApiServer::Impl {
   }
 
   // Writes need the configured token; without one configured, writes are off entirely.
-  Handler NeedsToken(Handler handler) {
-    return
-        [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-          if (ctx.options.token.empty())
-            return SendError(res, 403, "writes are disabled: start the server with --token");
-          std::string authorization = req.get_header_value("Authorization");
-          std::string_view given = BearerToken(authorization);
-          if (given.empty() || !ConstantTimeEquals(given, ctx.options.token)) {
-            res.set_header("WWW-Authenticate", "Bearer");
-            return SendError(res, 401, "missing or wrong bearer token");
-          }
-          handler(req, res);
-        };
+  // Sends the 401/403 itself and returns false when the request may not write.
+  bool Authorized(const httplib::Request& req, httplib::Response& res) {
+    if (ctx.options.token.empty()) {
+      SendError(res, 403, "writes are disabled: start the server with --token");
+      return false;
+    }
+    std::string authorization = req.get_header_value("Authorization");
+    std::string_view given = BearerToken(authorization);
+    if (given.empty() || !ConstantTimeEquals(given, ctx.options.token)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      SendError(res, 401, "missing or wrong bearer token");
+      return false;
+    }
+    return true;
   }
 
   Handler With(void (*fn)(Context&, const httplib::Request&, httplib::Response&)) {
@@ -145,24 +154,33 @@ struct ApiServer::Impl {
   }
 
   // Reads the body here, chunk by chunk, so that a chunked upload without Content-Length is
-  // cut off at the limit instead of being buffered whole; only then hands it on.
+  // cut off at the limit instead of being buffered whole. A refused request's body is still
+  // consumed (and discarded), so that it can never be taken for the next request on the
+  // connection; a body cut off at the limit closes the connection.
   void PostArticle(const httplib::Request& req, const httplib::ContentReader& reader,
                    httplib::Response& res) {
+    bool authorized = Authorized(req, res);
     std::string body;
+    size_t seen = 0;
     bool too_large = false;
     reader([&](const char* data, size_t length) {
-      if (body.size() + length > ctx.options.max_body_bytes) {
+      seen += length;
+      if (seen > ctx.options.max_body_bytes) {
         too_large = true;
         return false;
       }
-      body.append(data, length);
+      if (authorized) body.append(data, length);
       return true;
     });
-    if (too_large)
-      return SendError(
-          res, 413,
-          "request body larger than " + std::to_string(ctx.options.max_body_bytes) + " bytes");
-    HandlePostArticle(ctx, req, body, res);
+    if (too_large) {
+      res.set_header("Connection", "close");
+      if (authorized)
+        SendError(
+            res, 413,
+            "request body larger than " + std::to_string(ctx.options.max_body_bytes) + " bytes");
+      return;
+    }
+    if (authorized) HandlePostArticle(ctx, req, body, res);
   }
 
   void Routes() {
@@ -176,9 +194,9 @@ struct ApiServer::Impl {
     h.Get(R"(/api/articles/(.+))", Wrap("/api/articles/{id}", With(HandleArticle)));
     h.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res,
                                    const httplib::ContentReader& reader) {
-      Wrap("/api/articles", NeedsToken([&](const httplib::Request& r, httplib::Response& out) {
-             PostArticle(r, reader, out);
-           }))(req, res);
+      Wrap("/api/articles", [&](const httplib::Request& r, httplib::Response& out) {
+        PostArticle(r, reader, out);
+      })(req, res);
     });
     h.Get("/api/series", Wrap("/api/series", With(HandleSeries)));
     h.Get("/api/alarms", Wrap("/api/alarms", With(HandleAlarms)));
@@ -257,12 +275,26 @@ Result<int> ApiServer::Bind() {
 }
 
 Status ApiServer::Listen() {
-  if (!impl_->http.listen_after_bind()) return Error{"the server stopped with an error"};
+  {
+    std::lock_guard lock(impl_->run_mu);
+    if (impl_->stop_requested) return OkStatus();
+    impl_->listening = true;
+  }
+  bool ok = impl_->http.listen_after_bind();
+  impl_->listening = false;
+  if (!ok) return Error{"the server stopped with an error"};
   return OkStatus();
 }
 
 void ApiServer::Stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  {
+    std::lock_guard lock(impl_->run_mu);
+    impl_->stop_requested = true;
+  }
+  while (impl_->listening && !impl_->http.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->http.stop();
 }
 
 int ApiServer::port() const {

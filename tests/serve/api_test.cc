@@ -2,6 +2,8 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -234,6 +236,65 @@ TEST_F(ServerTest, OversizedChunkedBodyIs413) {
   ASSERT_TRUE(r) << "no response";
   EXPECT_EQ(r->status, 413);
   EXPECT_EQ(Body(Client().Get("/health"))["articles"], 3);
+}
+
+// Sends each message on one connection, waiting for a complete response (by Content-Length)
+// before the next, and returns all the responses.
+std::vector<std::string> RawExchange(int port, const std::vector<std::string>& messages) {
+  std::vector<std::string> answers;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return answers;
+  }
+  timeval timeout{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string pending;
+  for (const std::string& m : messages) {
+    if (write(fd, m.data(), m.size()) != static_cast<ssize_t>(m.size())) break;
+    char buf[4096];
+    while (true) {
+      size_t head = pending.find("\r\n\r\n");
+      if (head != std::string::npos) {
+        size_t length_at = pending.find("Content-Length: ");
+        size_t length = length_at < head ? std::stoul(pending.substr(length_at + 16)) : 0;
+        if (pending.size() >= head + 4 + length) {
+          answers.push_back(pending.substr(0, head + 4 + length));
+          pending.erase(0, head + 4 + length);
+          break;
+        }
+      }
+      ssize_t n = read(fd, buf, sizeof buf);
+      if (n <= 0) {
+        close(fd);
+        return answers;
+      }
+      pending.append(buf, n);
+    }
+  }
+  close(fd);
+  return answers;
+}
+
+// A refused write's body is consumed, never parsed as the next request on the connection.
+TEST_F(ServerTest, RefusedBodyIsNotTakenForARequest) {
+  std::string smuggled = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string post =
+      "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+      "Content-Type: text/plain\r\nContent-Length: " +
+      std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled;
+  std::string health = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+  auto answers = RawExchange(port_, {post, health});
+  ASSERT_GE(answers.size(), 1u);
+  EXPECT_EQ(answers[0].rfind("HTTP/1.1 401", 0), 0u) << answers[0];
+  for (const std::string& a : answers)
+    EXPECT_EQ(a.find("sitrep_http_requests_total"), std::string::npos) << a;
+  // The connection either goes on with the next real request or is closed; never desynced.
+  if (answers.size() > 1) EXPECT_NE(answers[1].find("\"status\":\"ok\""), std::string::npos);
 }
 
 TEST_F(ServerTest, WritesDisabledWithoutConfiguredToken) {
