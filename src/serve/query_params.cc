@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -126,6 +127,12 @@ Result<EventsRequest> ParseEventsRequest(const QueryParams& params) {
   req.query.type = Param(params, "type").value_or("");
   req.query.text = Param(params, "text").value_or("");
   if (req.query.text.size() > 500) return BadParam("text", "longer than 500 characters");
+  // The store's full-text search needs a word; refuse punctuation-only text here as the
+  // caller's mistake it is, rather than as a store failure.
+  if (!req.query.text.empty() &&
+      std::none_of(req.query.text.begin(), req.query.text.end(),
+                   [](unsigned char c) { return std::isalnum(c) || c >= 0x80; }))
+    return BadParam("text", "has no words to search for");
   auto near = NearParam(params);
   if (!near) return Error{near.error()};
   req.query.near = *near;

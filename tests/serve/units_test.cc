@@ -113,10 +113,11 @@ TEST(EventsRequestTest, ErrorsNameTheParameter) {
     const char* name;
     const char* value;
   };
-  for (Case c : {Case{"from", "2021-13-01"}, Case{"to", "July"}, Case{"limit", "ten"},
-                 Case{"limit", "-1"}, Case{"offset", "1.5"}, Case{"near", "1,2"},
-                 Case{"near", "91,0,10"}, Case{"near", "0,0,-3"}, Case{"sort", "random"},
-                 Case{"format", "xml"}, Case{"country", "Iraq"}, Case{"bogus", "1"}}) {
+  for (Case c :
+       {Case{"from", "2021-13-01"}, Case{"to", "July"}, Case{"limit", "ten"}, Case{"limit", "-1"},
+        Case{"offset", "1.5"}, Case{"near", "1,2"}, Case{"near", "91,0,10"}, Case{"near", "0,0,-3"},
+        Case{"sort", "random"}, Case{"format", "xml"}, Case{"country", "Iraq"}, Case{"text", "((("},
+        Case{"bogus", "1"}}) {
     auto r = ParseEventsRequest(P({{c.name, c.value}}));
     ASSERT_FALSE(r.ok()) << c.name << "=" << c.value;
     EXPECT_NE(r.error().find(std::string("'") + c.name + "'"), std::string::npos) << r.error();
