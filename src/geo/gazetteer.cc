@@ -46,6 +46,9 @@ struct FileSlot {
   uint32_t first_entry;
   uint16_t entry_count;
   uint16_t max_words;
+  uint32_t unused;  // explicit, so the padding is a member that value-initialization zeroes:
+                    // implicit padding bytes kept whatever the allocator left (the build was
+                    // not deterministic)
 };
 
 static_assert(sizeof(FileRecord) == 32 && sizeof(FileSlot) == 24);
