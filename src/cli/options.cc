@@ -16,7 +16,9 @@ void AddInputOptions(CLI::App* sub, InputOptions& in, bool with_coding) {
   sub->add_option("--dictionaries", in.dictionaries,
                   "TABARI/PETRARCH verb, actor, agent and discard files instead of the built-in "
                   "dictionaries (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->take_all()
+      ->expected(1);  // one comma-separated value: the inputs after it are not dictionaries
   sub->add_option("--gazetteer", in.gazetteer, "gazetteer file (default: build/data/gazetteer.bin)");
   sub->add_option("-j,--threads", in.threads, "worker threads (default: all cores)")
       ->check(CLI::Range(0, 256));
