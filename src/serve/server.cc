@@ -216,6 +216,7 @@ struct ApiServer::Impl {
     http.set_read_timeout(ctx.options.read_timeout_seconds, 0);
     http.set_write_timeout(ctx.options.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(5);
+    http.set_tcp_nodelay(true);  // small JSON answers must not wait on Nagle + delayed ACK
     // Refuse a declared oversized body before reading it.
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       AddCors(res);
