@@ -170,6 +170,24 @@ void BodyWriter::Emit(std::string_view out, uint32_t source, bool exact) {
 }
 
 std::string NormalizeInline(std::string_view text) {
+  // ASCII (most lines) is already NFC and has nothing to replace: runs of spaces and control
+  // bytes become one space between words, none at the ends, as the writer would make them.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += c;
+    }
+    return out;
+  }
   BodyWriter w;
   w.Append(text, 0, false);
   return w.TakeBody();
