@@ -88,6 +88,30 @@ bool IsClauseBreak(const Word& w) {
 bool IsHardBreak(const Word& w) {
   return w.punct && In(w.key, {";", ":"});
 }
+// Words between a locative preposition and a place: "in eastern Syria", "near the Iraq-Syria
+// border".
+bool IsPlaceModifier(std::string_view k) {
+  return In(
+      k, {"eastern",      "western",      "northern",     "southern",  "central",   "northeastern",
+          "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast",
+          "southwest",    "north",        "south",        "east",      "west",      "occupied",
+          "neighboring",  "neighbouring", "rural",        "coastal"});
+}
+// Words opening a subordinate clause: a verb after them has its subject after them too.
+bool IsSubordinator(std::string_view k) {
+  return In(k, {"after", "before", "when", "since", "until", "because", "whereas", "once"});
+}
+// Words saying an event noun is the background of another ("in response to drone attacks",
+// "a day after American air raids").
+bool IsBackgroundMarker(std::string_view k) {
+  return In(k, {"after", "following", "since", "response", "retaliation", "revenge", "amid",
+                "string", "series", "spate", "wave"});
+}
+// Speech verbs whose subject reports the event rather than takes part in it.
+bool IsSpeechVerb(std::string_view k) {
+  return In(k, {"said", "says", "reported", "reports", "told", "announced", "added", "stated",
+                "wrote", "confirmed", "tweeted", "claimed"});
+}
 
 int WordNumber(std::string_view k) {
   static const std::initializer_list<std::pair<std::string_view, int>> kWords = {
@@ -114,6 +138,7 @@ struct Reader {
   std::vector<Helper> helpers;  // light and receiving verbs
   std::vector<Candidate> cands;
   std::vector<int> actor_at;  // word -> index into actors, -1
+  std::vector<bool> speaker;  // word inside ", X said" or "according to X": who reports
 
   const std::string& K(size_t i) const {
     static const std::string kEmpty;
@@ -265,15 +290,61 @@ struct Reader {
     out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
     out.place_name = !has_agent && (capital_only || named.empty());
     if (capital_only && !has_agent) {
-      bool place = i > 0 && IsLocativePreposition(K(i - 1));
+      bool place = LocativeBefore(i);
       place = place || (i > 0 && K(i - 1) == "to");
       place = place || (j < w.size() && w[j].capitalized);
       if (place) out.locative = true;
-    } else if (!has_agent && named.empty() && i > 0 && IsLocativePreposition(K(i - 1))) {
+    } else if (!has_agent && named.empty() && LocativeBefore(i)) {
       out.locative = true;  // "in Iraq"
+    } else if (!has_agent && named.empty() &&
+               (In(K(j), {"border", "frontier", "province", "region", "governorate"}) ||
+                (i >= 2 && K(i - 1) == "-" && actor_at[i - 2] >= 0 &&
+                 actors[actor_at[i - 2]].locative))) {
+      out.locative = true;  // "the Iraq-Syria border"
     }
     if (i > 0 && person && !plural) out.singular_det = WordNumber(K(i - 1)) == 1;
     return j - i;
+  }
+
+  bool LocativeBefore(size_t i) const {
+    size_t k = i;
+    bool article = false;
+    while (k > 0 && (IsPlaceModifier(K(k - 1)) || K(k - 1) == "the")) {
+      article = article || K(k - 1) == "the";
+      --k;
+    }
+    if (k == 0 || !IsLocativePreposition(K(k - 1))) return false;
+    // "fired at the United States" names a target; "near the Iraq-Syria border" a place.
+    return k == i || !article || K(k - 1) != "at";
+  }
+
+  // The dot of "Col.", "Gen.", "Lt." inside a name.
+  bool TitleDot(size_t k) const {
+    if (K(k) == "-" && k > 0 && k + 1 < w.size())  // "U.S.-led"
+      return w[k - 1].end == w[k].start && w[k].end == w[k + 1].start;
+    return K(k) == "." && k > 0 && w[k - 1].end == w[k].start && w[k - 1].capitalized &&
+           w[k - 1].end - w[k - 1].start <= 4;
+  }
+  std::optional<std::string> speaker_text;
+
+  // ", the Pentagon said", ", coalition spokesman Col. Wayne Marotto said", "according to X".
+  void MarkSpeakers() {
+    speaker.assign(w.size(), false);
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (K(k) == "according" && K(k + 1) == "to") {
+        for (size_t j = k; j < w.size() && !(j > k + 1 && w[j].punct); ++j) speaker[j] = true;
+        continue;
+      }
+      if (!IsSpeechVerb(K(k)) || quoted[k]) continue;
+      size_t e = k;
+      while (e > 0 && IsAdverb(K(e - 1))) --e;
+      size_t b = e;
+      while (b > 0 && (!w[b - 1].punct || TitleDot(b - 1)) && e - b < 10) --b;
+      if (b == 0 || b == e || w[b - 1].key != ",") continue;
+      for (size_t j = b; j <= k; ++j) speaker[j] = true;
+      if (!speaker_text)
+        speaker_text = std::string(body.substr(w[b].start, w[e - 1].end - w[b].start));
+    }
   }
 
   bool NounReading(size_t i) const {
@@ -446,6 +517,11 @@ struct Reader {
     while (k > 0) {
       --k;
       if (IsHardBreak(w[k])) break;
+      // "ERBIL, Iraq - An explosives-laden drone struck": a dateline is no subject.
+      if (w[k].punct && In(w[k].key, {"-", "\xE2\x80\x94", "\xE2\x80\x93"}) && k > 0 &&
+          w[k].start > w[k - 1].end)
+        break;
+      if (IsSubordinator(K(k)) && !quoted[k]) break;
       if (w[k].key == ",") {
         size_t s;
         if (ParentheticalEndingAt(k, &s)) {
@@ -470,7 +546,7 @@ struct Reader {
       k = span.begin;
       if (span.locative) continue;
       if (PrecededByPrep(span) && !span.pronoun) continue;
-      if (quoted[span.begin]) continue;
+      if (quoted[span.begin] || speaker[span.begin]) continue;
       return span;
     }
     return std::nullopt;
@@ -485,6 +561,8 @@ struct Reader {
       if (IsHardBreak(w[k])) break;
       // A comma ends the object unless what follows describes it ("..., the largest base
       // housing U.S. troops", "..., in which an American contractor was killed").
+      // ", the Pentagon said, ...": the speech tag closes the clause of the object.
+      if (w[k].key == "," && k > from && generic && k + 1 < w.size() && speaker[k + 1]) break;
       if (w[k].key == "," && k > from &&
           !In(K(k + 1), {"the",      "a",         "an",   "which",   "who",      "where",
                          "in",       "housing",   "home", "hosting", "that",     "including",
@@ -496,9 +574,12 @@ struct Reader {
       if (a < 0) continue;
       const ActorSpan& span = actors[a];
       k = span.end - 1;
-      if (span.locative || span.pronoun || quoted[span.begin]) continue;
+      if (span.locative || span.pronoun || quoted[span.begin] || speaker[span.begin]) continue;
       if (after_by_only && !by_seen) continue;
-      if (span.begin > 0 && In(K(span.begin - 1), {"by"}) && !after_by_only) continue;
+      // "facilities used by Iran-backed militias": the occupant is the target.
+      bool occupant = span.begin > 1 && In(K(span.begin - 2), {"used", "run", "operated",
+                                                               "controlled", "held", "manned"});
+      if (span.begin > 0 && In(K(span.begin - 1), {"by"}) && !after_by_only && !occupant) continue;
       if (!span.generic || span.actor.code == "MED") return span;
       if (!generic) generic = span;
       if (k > from + 25) break;
@@ -575,7 +656,13 @@ struct Reader {
         return;
       }
       bool passive = Passive(c, f);
-      if (t.subject_is_target || passive) {
+      if (passive && !t.subject_is_target &&
+          In(K(c.end - 1), {"at", "on", "upon", "against", "into", "toward", "towards"})) {
+        // "rockets were fired at U.S. forces": the object of the preposition suffers it.
+        c.target = Object(c.end);
+        if (!c.target) c.target = subj;
+        c.source = ByAgent(c.end);
+      } else if (t.subject_is_target || passive) {
         c.target = subj;
         c.source = ByAgent(c.end);
       } else {
@@ -638,6 +725,48 @@ struct Reader {
       }
     }
     Between(c);
+  }
+
+  // "accused the United States of delaying a deal by refusing to lift sanctions", "urged both
+  // sides to agree to a ceasefire": what a statement asks for or blames is not an event itself.
+  void FuseComplements() {
+    for (size_t i = 0; i < cands.size(); ++i) {
+      const Candidate& say = cands[i];
+      if (say.fused || say.trigger->kind != TriggerKind::kVerb) continue;
+      if (!In(say.cameo.substr(0, 2), {"02", "10", "11", "12", "13"})) continue;
+      for (size_t j = 0; j < cands.size(); ++j) {
+        Candidate& inner = cands[j];
+        if (j == i || inner.begin < say.end || inner.trigger->kind != TriggerKind::kVerb) continue;
+        if (formsv[j] != Form::kIng && formsv[j] != Form::kBase) continue;
+        bool same_clause = true;
+        for (size_t k = say.end; k < inner.begin; ++k)
+          if (IsHardBreak(w[k]) || K(k) == "and") same_clause = false;
+        if (same_clause) inner.fused = true;
+      }
+    }
+  }
+
+  // "in response to a string of drone attacks", "a day after American air raids": an earlier
+  // happening named as the background of the attack the sentence reports.
+  void FuseBackground() {
+    for (size_t i = 0; i < cands.size(); ++i) {
+      Candidate& c = cands[i];
+      if (c.fused || c.anaphoric || c.trigger->kind != TriggerKind::kNoun) continue;
+      bool background = false;
+      for (size_t k = c.begin; k-- > 0 && k + 7 > c.begin;) {
+        if (IsHardBreak(w[k])) break;
+        if (IsBackgroundMarker(K(k))) background = true;
+      }
+      if (!background) continue;
+      for (size_t j = 0; j < cands.size(); ++j) {
+        const Candidate& main = cands[j];
+        if (j == i || main.fused || main.anaphoric || main.begin >= c.begin) continue;
+        if (main.trigger->casualty) continue;
+        if (main.cameo.substr(0, 2) < "14") continue;
+        c.fused = true;
+        break;
+      }
+    }
   }
 
   // "a ceasefire between Israel and Hamas": the two sides.
@@ -754,17 +883,19 @@ struct Reader {
 
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
-  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   SentenceReading out;
   if (s.end <= s.start || s.end > body.size()) return out;
   r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
   if (r.w.empty()) return out;
   r.MarkQuotes();
   r.Scan();
+  r.MarkSpeakers();
   out.question = r.w.back().key == "?" || s.modality == Modality::kQuestion;
   r.licensed.assign(r.cands.size(), false);
   bool force = r.ForceInSentence();
   for (size_t i = 0; i < r.cands.size(); ++i) r.Roles(i);
+  r.FuseComplements();
 
   bool has_attack = false;
   for (size_t i = 0; i < r.cands.size(); ++i) {
@@ -807,6 +938,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (!licensed) c.fused = true;
   }
 
+  r.FuseBackground();
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused) continue;
@@ -862,10 +994,30 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (c.summary && c.weapon_count) c.summary = false;
     if (c.trigger->kind == TriggerKind::kVerb && !ws) c.summary = false;
     if (c.trigger->kind == TriggerKind::kVerb && c.cameo.substr(0, 2) < "14" && !c.source) continue;
+    // "Police fired tear gas to disperse the crowd": one act told by two phrasings.
+    auto same = std::find_if(out.events.begin(), out.events.end(), [&](const Candidate& o) {
+      return o.cameo == c.cameo && c.trigger->kind == TriggerKind::kVerb &&
+             o.trigger->kind == TriggerKind::kVerb && !c.casualty_only && !o.casualty_only &&
+             (!c.source || (o.source && o.source->begin == c.source->begin));
+    });
+    if (same != out.events.end()) {
+      if (!same->target) same->target = c.target;
+      if (!same->fatalities) same->fatalities = c.fatalities;
+      if (!same->injuries) same->injuries = c.injuries;
+      continue;
+    }
     out.events.push_back(c);
   }
   out.actors = r.actors;
+  for (size_t k = 0; k < r.w.size(); ++k) {
+    if (!r.speaker[k]) continue;
+    if (k > 0 && r.speaker[k - 1])
+      out.speakers.back().second = r.w[k].end;
+    else
+      out.speakers.push_back({r.w[k].start, r.w[k].end});
+  }
   out.attributed_to = r.Attribution();
+  if (!out.attributed_to) out.attributed_to = r.speaker_text;
   return out;
 }
 

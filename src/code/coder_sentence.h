@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/event.h"
@@ -55,6 +56,9 @@ struct SentenceReading {
   // Casualties stated in a sentence without an event of its own ("the driver was injured in
   // the blast"): they belong to an earlier attack.
   std::optional<int> loose_fatalities, loose_injuries;
+  // Body spans of who reports the sentence (", the Pentagon said", "according to X"): neither
+  // actors of its events nor where they happened.
+  std::vector<std::pair<uint32_t, uint32_t>> speakers;
   bool refers_back = false;  // names an earlier attack ("the blast", "those strikes")
   bool question = false;
 };

@@ -137,6 +137,22 @@ struct Context {
   }
 };
 
+// "the Pentagon said", "according to the Pentagon", "Pentagon spokesman John Kirby": an
+// institution named as who reports is not where the event happened.
+bool ReportingPlace(std::string_view body, const PlaceMention& m) {
+  size_t k = m.end;
+  while (k < body.size() && (body[k] == ' ' || body[k] == ',')) ++k;
+  size_t e = k;
+  while (e < body.size() && std::isalpha(static_cast<unsigned char>(body[e]))) ++e;
+  std::string next = Lower(body.substr(k, e - k));
+  for (std::string_view v : {"said", "says", "spokesman", "spokeswoman", "spokesperson", "official",
+                             "officials", "statement", "announced", "reported"})
+    if (next == v) return true;
+  size_t b = m.start;
+  std::string before = Lower(body.substr(b >= 20 ? b - 20 : 0, b >= 20 ? 20 : b));
+  return before.ends_with("according to ") || before.ends_with("according to the ");
+}
+
 bool Overlap(const DateRange& a, const DateRange& b) {
   return a.begin <= b.end && b.begin <= a.end;
 }
@@ -179,6 +195,25 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                                                : article.published;
     coding::SentenceReading reading = coding::ReadSentence(lex_, body, s, ref);
 
+    // "At least 12 people were injured": casualties alone, with no one named who caused them,
+    // right after an attack or a clash belong to it.
+    bool casualties_only =
+        !reading.events.empty() &&
+        std::all_of(reading.events.begin(), reading.events.end(), [](const Candidate& c) {
+          return c.casualty_only && !c.source && !c.weapon && (!c.target || c.target->generic);
+        });
+    if (casualties_only) {
+      for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+        if (it->dropped) continue;
+        if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        for (const Candidate& c : reading.events) {
+          if (c.injuries && !it->event.injuries) it->event.injuries = c.injuries;
+          if (c.fatalities && !it->event.fatalities) it->event.fatalities = c.fatalities;
+        }
+        reading.events.clear();
+        break;
+      }
+    }
     // Casualties told after the attack ("The driver was injured in the blast.").
     if ((reading.loose_injuries || reading.loose_fatalities) && reading.events.empty()) {
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
@@ -205,7 +240,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         for (const auto& [start, stop, name] : actor_names)
           if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
             actor = true;
-        if (!actor) sentence_places.mentions.push_back(m);
+        for (const auto& [start, stop] : reading.speakers)
+          if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
+        if (!actor && !ReportingPlace(body, m)) sentence_places.mentions.push_back(m);
       }
     }
     int slot = 0;

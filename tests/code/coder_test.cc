@@ -368,5 +368,140 @@ TEST(Coder, DevArticlesRunWithoutCrash) {
   EXPECT_FALSE(ev.empty());
 }
 
+// --- Generalization fixes: shapes of news sentences the first coder got wrong. -------------
+
+int CountRoot(const std::vector<Event>& events, const std::string& root) {
+  return static_cast<int>(
+      std::count_if(events.begin(), events.end(), [&](const Event& e) { return e.root == root; }));
+}
+
+TEST(CoderNews, AppealToAgreeIsAnAppealNotAnAgreement) {
+  auto ev = CodeText(
+      "The United Nations envoy for Yemen urged both sides to agree to a nationwide ceasefire.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "02");
+  EXPECT_EQ(ev[0].source->code, "IGOUNO");
+}
+
+TEST(CoderNews, WhatAnAccusationBlamesIsNotAnEvent) {
+  auto ev = CodeText(
+      "Iran's foreign ministry accused the United States of delaying a deal by refusing to lift "
+      "sanctions first.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "112");
+  EXPECT_EQ(ev[0].source->code, "IRNGOV");
+  EXPECT_EQ(ev[0].target->code, "USA");
+}
+
+TEST(CoderNews, TearGasOnACrowdIsInterventionAndLaterInjuriesJoinIt) {
+  auto ev = CodeText(
+      "Police fired tear gas to disperse the crowd after some demonstrators threw stones at the "
+      "gates, a local official said. At least 12 people were injured, health officials said.");
+  EXPECT_EQ(CountRoot(ev, "20"), 0) << Codes(ev);  // tear gas is no chemical weapon
+  EXPECT_EQ(CountRoot(ev, "19"), 0) << Codes(ev);  // the injured are no attack of their own
+  EXPECT_EQ(CountRoot(ev, "17"), 1) << Codes(ev);  // "fired tear gas to disperse": one act
+  const Event* gas = FindRoot(ev, "17");
+  ASSERT_NE(gas, nullptr) << Codes(ev);
+  EXPECT_EQ(gas->cameo, "175");
+  ASSERT_TRUE(gas->target) << Codes(ev);
+  EXPECT_EQ(gas->target->sector, "OPP");
+  bool injured = false;
+  for (const Event& e : ev) injured = injured || e.injuries.value_or(0) == 12;
+  EXPECT_TRUE(injured) << Codes(ev);
+}
+
+TEST(CoderNews, RocketsFiredAtTroopsTargetTheTroopsAndTheSpeakerIsNoActor) {
+  auto ev = CodeText(
+      "Several rockets were fired at U.S. forces stationed at the al-Omar oilfield on Monday, "
+      "the U.S.-led coalition said, a day after American air raids on militia positions.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);  // the raids are the background, told elsewhere
+  EXPECT_FALSE(ev[0].source) << Codes(ev);
+  ASSERT_TRUE(ev[0].target);
+  EXPECT_EQ(ev[0].target->code, "USAMIL");
+  EXPECT_EQ(ev[0].cameo, "194");
+  ASSERT_TRUE(ev[0].attributed_to);
+  EXPECT_NE(ev[0].attributed_to->find("coalition"), std::string::npos);
+}
+
+TEST(CoderNews, SpokesmanWhoReportsIsNotTheAttacker) {
+  auto ev = CodeText(
+      "The next day, 14 rockets slammed into the Ain al-Asad air base, wounding two American "
+      "service members, coalition spokesman Col. Wayne Marotto said.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_FALSE(e->source) << Codes(ev);
+  EXPECT_EQ(e->injuries.value_or(-1), 2);
+  ASSERT_TRUE(e->weapon);
+  EXPECT_EQ(e->weapon->count.value_or(-1), 14);
+  ASSERT_TRUE(e->attributed_to);
+  EXPECT_NE(e->attributed_to->find("Marotto"), std::string::npos);
+}
+
+TEST(CoderNews, StrikeOnFacilitiesUsedByMilitiasWithBackgroundAndLaterDeaths) {
+  auto ev = CodeText(
+      "American warplanes bombed weapons storage facilities used by Iran-backed militias near "
+      "the Iraq-Syria border on Sunday, the Pentagon said, in what it called a response to a "
+      "string of drone attacks on U.S. personnel in Iraq.\n\n"
+      "The Popular Mobilization Forces said four of its fighters were killed in the raids.");
+  ASSERT_EQ(CountRoot(ev, "19"), 1) << Codes(ev);
+  const Event* e = FindRoot(ev, "19");
+  EXPECT_EQ(e->source->code, "USAMIL");
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "UAF");
+  EXPECT_EQ(e->fatalities.value_or(-1), 4);
+}
+
+TEST(CoderNews, BuildingsUsedByAGroupInEasternSyria) {
+  auto ev = CodeText(
+      "In February, U.S. aircraft struck buildings in eastern Syria used by "
+      "Kataib Hezbollah.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "USAMIL");
+  EXPECT_EQ(e->target->code, "IRQUAF");
+}
+
+TEST(CoderNews, RespondedWithArtilleryFire) {
+  auto ev = CodeText(
+      "U.S. troops responded with artillery fire on the rocket launching "
+      "positions on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source);
+  EXPECT_EQ(e->source->code, "USAMIL");
+}
+
+TEST(CoderNews, DatelineIsNoSubject) {
+  auto ev = CodeText(
+      "ERBIL, Iraq - An explosives-laden drone struck near the international airport in Erbil "
+      "late on Tuesday, Kurdish counterterrorism officials said.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_FALSE(e->source) << Codes(ev);
+}
+
+TEST(CoderNews, ReportingInstitutionIsNotThePlace) {
+  Article a;
+  a.id = "place-test";
+  a.body = "The Pentagon said U.S. jets struck militia weapons depots near Albu Kamal on Sunday.";
+  a.published = Date::ParseIso("2021-06-28");
+  AnalyzedText text = Analyze(a.body, a.published);
+  ArticlePlaces places;
+  auto mention = [&](const std::string& name, const std::string& precision, double lat,
+                     double lon) {
+    PlaceMention m;
+    m.start = static_cast<uint32_t>(a.body.find(name));
+    m.end = m.start + static_cast<uint32_t>(name.size());
+    m.location = Location{name, "XXX", "", lat, lon, precision};
+    places.mentions.push_back(m);
+  };
+  mention("Pentagon", "site", 38.87, -77.06);
+  mention("Albu Kamal", "city", 34.45, 40.92);
+  auto ev = TheCoder().Code(a, text, places);
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->text, "Albu Kamal");
+}
+
 }  // namespace
 }  // namespace sitrep
