@@ -746,6 +746,55 @@ struct Reader {
     }
   }
 
+  // "carried out air strikes on Houthi positions, destroying a drone workshop": the damage an
+  // attack did is part of it.
+  void FuseConsequences() {
+    for (size_t j = 0; j < cands.size(); ++j) {
+      Candidate& c = cands[j];
+      if (c.fused || formsv[j] != Form::kIng || c.cameo.substr(0, 2) != "17") continue;
+      if (c.begin == 0 || K(c.begin - 1) != ",") continue;
+      for (size_t i = 0; i < j; ++i)
+        if (!cands[i].fused && cands[i].cameo.substr(0, 2) >= "18" && !cands[i].trigger->casualty)
+          c.fused = true;
+    }
+  }
+
+  // "Saudi air defences intercepted two drones launched by Yemen's Houthi rebels": the weapon
+  // a receiving verb stops is an attack on its subject, by whoever launched it.
+  void InterceptedWeapons() {
+    for (const Helper& h : helpers) {
+      if (h.kind != TriggerKind::kReceiving) continue;
+      for (const WeaponSpan& ws : weapons) {
+        if (ws.begin < h.end || ws.begin > h.end + 4) continue;
+        bool clean = true;
+        for (size_t k = h.end; k < ws.begin; ++k)
+          if (IsClauseBreak(w[k]) || actor_at[k] >= 0) clean = false;
+        // "repelled drone attacks", "fending off suicide drone and rocket attacks"
+        for (const Candidate& c : cands)
+          if (c.begin < ws.end + 3 && ws.begin < c.end) clean = false;
+        const TriggerDef* def = nullptr;
+        for (const TriggerDef& t : lex.trigger_defs)
+          if (t.kind == TriggerKind::kNoun && t.cameo == ws.def->cameo.substr(0, 3) &&
+              !t.casualty && t.acled_type.empty())
+            def = def ? def : &t;
+        if (!clean || !def) continue;
+        Candidate c;
+        c.begin = ws.begin;
+        c.end = ws.end;
+        c.trigger = def;
+        c.cameo = ws.def->cameo;
+        c.near = w[ws.begin].start;
+        int ev = -1;
+        c.target = Subject(h.begin, -1, &ev);
+        c.source = ByAgent(ws.end);
+        cands.push_back(std::move(c));
+        formsv.push_back(Form::kNoun);
+        licensed.push_back(true);
+        break;
+      }
+    }
+  }
+
   // "in response to a string of drone attacks", "a day after American air raids": an earlier
   // happening named as the background of the attack the sentence reports.
   void FuseBackground() {
@@ -833,6 +882,17 @@ struct Reader {
     for (const NumberMention& n : sentence.numbers) {
       if (n.end <= w[ws.begin].start && w[ws.begin].start - n.end <= 12)
         return static_cast<int>(n.value);
+      // "two explosive-laden drones": one or two modifiers between the number and the weapon.
+      if (n.end <= w[ws.begin].start && w[ws.begin].start - n.end <= 28) {
+        size_t words = 0;
+        bool clean = true;
+        for (size_t k = 0; k < ws.begin; ++k) {
+          if (w[k].start < n.end) continue;
+          if ((w[k].punct && K(k) != "-") || actor_at[k] >= 0 || w[k].number) clean = false;
+          if (!w[k].punct) ++words;
+        }
+        if (clean && words <= 3) return static_cast<int>(n.value);
+      }
       if (n.unit_start == w[ws.begin].start) return static_cast<int>(n.value);
     }
     return std::nullopt;
@@ -896,6 +956,8 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   bool force = r.ForceInSentence();
   for (size_t i = 0; i < r.cands.size(); ++i) r.Roles(i);
   r.FuseComplements();
+  r.FuseConsequences();
+  r.InterceptedWeapons();
 
   bool has_attack = false;
   for (size_t i = 0; i < r.cands.size(); ++i) {

@@ -354,7 +354,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind)
         continue;
       if (a.cand.summary != b.cand.summary) continue;  // handled below
-      if (b.event.goldstein < a.event.goldstein) {
+      // ... but a generic "targeted" does not replace "a drone strike" of the same root.
+      bool b_generic = b.event.cameo.size() == 3 && b.event.cameo[2] == '0';
+      if (b.event.goldstein < a.event.goldstein && !b_generic) {
         // The graver telling names the happening ("gathered" ... "threw stones").
         a.event.cameo = b.event.cameo;
         a.event.goldstein = b.event.goldstein;
@@ -379,6 +381,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if (a.dropped || !a.cand.summary) continue;
     for (const Pending& b : pending) {
       if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
+      // Air strikes by one side are not told in detail by the other side's attack.
+      if (!SameActor(a.event.source, b.event.source) || !SameActor(a.event.target, b.event.target))
+        continue;
       // An undated summary falls back on the publication day; its details may be days older.
       bool near = Overlap(a.event.date, b.event.date) ||
                   (!a.date_from_text && b.event.date.end <= a.event.date.end &&

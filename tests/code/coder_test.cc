@@ -503,5 +503,31 @@ TEST(CoderNews, ReportingInstitutionIsNotThePlace) {
   EXPECT_EQ(ev[0].location->text, "Albu Kamal");
 }
 
+TEST(CoderNews, InterceptedDronesAreAnAttackByWhoLaunchedThem) {
+  auto ev = CodeText(
+      "Saudi air defences intercepted two explosive-laden drones launched by Yemen's Houthi "
+      "rebels on Saturday, the Saudi-led coalition said.\n\n"
+      "The coalition said it then carried out air strikes on Houthi positions in Sanaa, "
+      "destroying a drone workshop.\n\n"
+      "A Houthi spokesman said the group had targeted the airport.");
+  const Event* drones = nullptr;
+  const Event* strikes = nullptr;
+  for (const Event& e : ev) {
+    if (e.cameo == "1952") drones = &e;
+    if (e.cameo == "195") strikes = &e;
+  }
+  ASSERT_NE(drones, nullptr) << Codes(ev);
+  EXPECT_EQ(drones->source->code, "YEMREB");
+  EXPECT_EQ(drones->target->code, "SAUMIL");
+  EXPECT_EQ(drones->weapon->count.value_or(-1), 2);
+  EXPECT_EQ(drones->acled_subtype.value_or(""), "Air/drone strike");
+  // The coalition's strikes are not a summary of the Houthis' attack, and the workshop they
+  // destroyed is part of them.
+  ASSERT_NE(strikes, nullptr) << Codes(ev);
+  EXPECT_EQ(strikes->source->code, "SAUMIL");
+  EXPECT_EQ(strikes->target->code, "YEMREB");
+  EXPECT_EQ(CountRoot(ev, "17"), 0) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
