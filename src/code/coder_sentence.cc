@@ -293,6 +293,8 @@ struct Reader {
       bool place = LocativeBefore(i);
       place = place || (i > 0 && K(i - 1) == "to");
       place = place || (j < w.size() && w[j].capitalized);
+      place = place || In(K(j), {"airport", "province", "governorate", "base", "area", "district",
+                                 "outskirts", "suburbs", "suburb", "region"});  // "Baghdad airport"
       if (place) out.locative = true;
     } else if (!has_agent && named.empty() && LocativeBefore(i)) {
       out.locative = true;  // "in Iraq"
@@ -461,8 +463,9 @@ struct Reader {
   }
   bool NegatedAt(const Candidate& c) const {
     size_t b = ClauseStart(c.begin);
+    // A negation spelled by the phrasing itself ("denied any involvement") is what it codes.
     for (size_t k = b; k < c.end && k < w.size(); ++k)
-      if (IsNegation(w[k])) return true;
+      if (IsNegation(w[k]) && (k < c.begin || c.cameo.substr(0, 2) >= "14")) return true;
     // "were not immediately known": a negation right after the phrasing in the same clause.
     for (size_t k = c.end; k < w.size() && k < c.end + 2 && !IsClauseBreak(w[k]); ++k)
       if (IsNegation(w[k])) return true;
@@ -671,6 +674,7 @@ struct Reader {
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
+      if (!c.target && c.cameo.substr(0, 2) >= "18") c.target = CountryAimedAt(c.end);
       return;
     }
     // A noun event: its source modifies it, possesses it, follows "by", or carried it out.
@@ -730,6 +734,17 @@ struct Reader {
   // "accused the United States of delaying a deal by refusing to lift sanctions", "urged both
   // sides to agree to a ceasefire": what a statement asks for or blames is not an event itself.
   void FuseComplements() {
+    for (size_t i = 0; i < cands.size(); ++i) {
+      Candidate& blame = cands[i];
+      // "two militia leaders accused of attacks on American forces": a description of someone,
+      // not an accusation made; nor are the attacks it names events.
+      if (!blame.fused && blame.cameo == "112" && In(K(blame.end), {"of", "in", "over"}) &&
+          (formsv[i] == Form::kParticiple || formsv[i] == Form::kPastOrParticiple)) {
+        blame.fused = true;
+        for (Candidate& inner : cands)
+          if (inner.begin >= blame.end && inner.begin <= blame.end + 3) inner.fused = true;
+      }
+    }
     for (size_t i = 0; i < cands.size(); ++i) {
       const Candidate& say = cands[i];
       if (say.fused || say.trigger->kind != TriggerKind::kVerb) continue;
@@ -816,6 +831,25 @@ struct Reader {
         break;
       }
     }
+  }
+
+  // "fired dozens of rockets at southern Israel", "at the Saudi city of Jazan": an attack aimed
+  // at a country's land is aimed at the country (the place stays where it is).
+  std::optional<ActorSpan> CountryAimedAt(size_t from) const {
+    for (size_t k = from; k < w.size() && k < from + 6; ++k) {
+      if (IsClauseBreak(w[k])) break;
+      if (!In(K(k), {"at", "on", "into", "toward", "towards"})) continue;
+      size_t j = k + 1;
+      while (j < w.size() && (K(j) == "the" || IsPlaceModifier(K(j)))) ++j;
+      if (j >= w.size() || actor_at[j] < 0) return std::nullopt;
+      ActorSpan a = actors[actor_at[j]];
+      if (!a.locative || a.actor.country.empty() || a.actor.code != a.actor.country)
+        return std::nullopt;
+      a.locative = false;
+      a.place_name = false;
+      return a;
+    }
+    return std::nullopt;
   }
 
   // "a ceasefire between Israel and Hamas": the two sides.

@@ -97,6 +97,12 @@ void SitrepCoder::Classify(Event& e, const Candidate& c) const {
     type = "Violence against civilians";
     sub = "Attack";
   }
+  // Security forces shooting at protesters: ACLED's excessive force against protesters.
+  if (root >= 18 && root <= 20 && e.target && e.target->sector.rfind("OPP", 0) == 0 && e.source &&
+      (e.source->sector.rfind("COP", 0) == 0 || e.source->sector.rfind("MIL", 0) == 0)) {
+    type = "Protests";
+    sub = "Excessive force against protesters";
+  }
   if (!c.trigger->acled_type.empty()) {
     type = c.trigger->acled_type;
     sub = c.trigger->acled_subtype;
@@ -327,7 +333,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     p.dropped = true;
     for (size_t j = i; j-- > 0;) {
       Pending& q = pending[j];
-      if (q.dropped || q.event.quad_class != 4) continue;
+      // "the rocket attacks" refer to an attack, not to arrests made over them.
+      if (q.dropped || q.event.quad_class != 4 || q.event.root < "18") continue;
       if (p.sentence - q.sentence > 4) break;
       if (!q.event.target && p.event.target) q.event.target = p.event.target;
       if (!q.event.fatalities) q.event.fatalities = p.event.fatalities;

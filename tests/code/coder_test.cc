@@ -529,5 +529,101 @@ TEST(CoderNews, InterceptedDronesAreAnAttackByWhoLaunchedThem) {
   EXPECT_EQ(CountRoot(ev, "17"), 0) << Codes(ev);
 }
 
+// --- Articles of our own: common shapes of conflict news. ----------------------------------
+
+TEST(CoderNews, SuicideBombingCountsAllVictimsNotTheChildren) {
+  auto ev = CodeText(
+      "A suicide bomber killed at least 14 people, including three children, at a mosque in "
+      "the eastern city of Jalalabad on Friday, officials said.");
+  const Event* e = FindRoot(ev, "18");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->cameo, "1831");
+  EXPECT_EQ(e->acled_subtype.value_or(""), "Suicide bomb");
+  EXPECT_EQ(e->fatalities.value_or(-1), 14);
+}
+
+TEST(CoderNews, ClashesBetweenTwoSides) {
+  auto ev = CodeText(
+      "Clashes between Syrian government forces and rebels in Idlib province killed 11 fighters "
+      "on Sunday, a monitoring group said.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->country, "SYR");
+  ASSERT_TRUE(e->target);
+  EXPECT_EQ(e->target->sector, "REB");
+  EXPECT_EQ(e->fatalities.value_or(-1), 11);
+}
+
+TEST(CoderNews, AirstrikesByTheCoalition) {
+  auto ev = CodeText(
+      "Airstrikes by the U.S.-led coalition killed 12 Islamic State militants near the Syrian "
+      "town of Hajin on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "IGOCOA");
+  EXPECT_EQ(e->target->code, "IMGSUNISI");
+  EXPECT_EQ(e->fatalities.value_or(-1), 12);
+}
+
+TEST(CoderNews, RocketsFiredAtACountryTargetIt) {
+  auto ev = CodeText("Hamas fired dozens of rockets at southern Israel on Tuesday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "PSEREB");
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "ISR");
+  ev = CodeText("Houthi rebels fired a ballistic missile at the Saudi city of Jazan on Saturday.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "SAU");
+}
+
+TEST(CoderNews, ShootingAtProtestersIsExcessiveForce) {
+  auto ev = CodeText(
+      "Security forces opened fire on protesters in Nasiriyah on Friday, killing two people, "
+      "medical sources said.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->acled_type.value_or(""), "Protests");
+  EXPECT_EQ(e->acled_subtype.value_or(""), "Excessive force against protesters");
+  EXPECT_EQ(e->fatalities.value_or(-1), 2);
+}
+
+TEST(CoderNews, ArrestsOverAttacksAreNotTheAttacks) {
+  auto ev = CodeText(
+      "Iraqi security forces arrested three suspects in connection with the rocket attacks on "
+      "the Baghdad airport, the interior ministry said on Wednesday.");
+  const Event* e = FindRoot(ev, "17");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->cameo, "173");
+  EXPECT_EQ(e->source->code, "IRQCOP");
+  EXPECT_FALSE(e->weapon);  // "the rocket attacks" tell no detail of the arrest
+  EXPECT_FALSE(e->target && e->target->code == "IRQGOV") << Codes(ev);  // Baghdad airport
+}
+
+TEST(CoderNews, SanctionsOnPeopleAccusedOfAttacks) {
+  auto ev = CodeText(
+      "The United States imposed sanctions on Monday on two Iraqi militia leaders accused of "
+      "attacks on American forces.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "163");
+  EXPECT_EQ(ev[0].source->code, "USA");
+}
+
+TEST(CoderNews, DenialIsCodedAndThreatIsNoAttack) {
+  auto ev = CodeText(
+      "Hezbollah denied any involvement in the rocket fire from southern Lebanon on Thursday.\n\n"
+      "Israel's defense minister threatened to strike Beirut. The army vowed to retaliate.");
+  const Event* deny = FindRoot(ev, "01");
+  ASSERT_NE(deny, nullptr) << Codes(ev);
+  EXPECT_EQ(deny->cameo, "016");
+  EXPECT_EQ(deny->source->code, "LBNREB");
+  EXPECT_EQ(CountRoot(ev, "19"), 0) << Codes(ev);
+  const Event* threat = FindRoot(ev, "13");
+  ASSERT_NE(threat, nullptr) << Codes(ev);
+  EXPECT_EQ(threat->source->code, "ISRMIL");
+}
+
 }  // namespace
 }  // namespace sitrep
