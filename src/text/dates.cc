@@ -93,7 +93,8 @@ class DateFinder {
     std::string_view s = TokenText(body_, t_[i]);
     int v = 0;
     size_t k = 0;
-    for (; k < s.size() && IsDigit(s[k]); ++k) v = v * 10 + (s[k] - '0');
+    // Three digits are enough to refuse; reading on would overflow on a long digit run.
+    for (; k < s.size() && k < 3 && IsDigit(s[k]); ++k) v = v * 10 + (s[k] - '0');
     if (k == 0 || k > 2) return 0;
     std::string_view rest = s.substr(k);
     if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;

@@ -41,5 +41,17 @@ TEST(TextLimits, LongButOrdinarySentenceStaysWhole) {
   EXPECT_EQ(text.sentences[0].end, sentence.size());
 }
 
+// A day-of-month candidate with dozens of digits is no day, and reading it must not overflow (it
+// did: UBSan in the fuzz build, fuzz/corpus/geo_locate_fuzz/dates-digit-run). Under
+// SITREP_SANITIZE this test fails on the overflow itself.
+TEST(TextLimits, LongDigitRunBeforeAMonthIsNoDay) {
+  std::string digits(45, '9');
+  AnalyzedText text = Analyze("Protesters gathered on " + digits + " July and on 7 July.",
+                              Date::FromYmd(2021, 7, 9));
+  ASSERT_EQ(text.sentences.size(), 1u);
+  ASSERT_EQ(text.sentences[0].dates.size(), 1u);
+  EXPECT_EQ(text.sentences[0].dates[0].range.begin, Date::FromYmd(2021, 7, 7));
+}
+
 }  // namespace
 }  // namespace sitrep
