@@ -852,6 +852,32 @@ struct Reader {
     return std::nullopt;
   }
 
+  // "incendiary balloons launched from Gaza set fires": a weapon, not a crowd, set them; a
+  // riot or protest needs people.
+  bool ThingDidIt(const Candidate& c) const {
+    if (c.source || c.trigger->kind != TriggerKind::kVerb || c.cameo.substr(0, 2) != "14")
+      return false;
+    size_t b = ClauseStart(c.begin);
+    for (const WeaponSpan& ws : weapons)
+      if (ws.begin >= b && ws.end <= c.begin) return true;
+    return false;
+  }
+
+  // "The airport hosts troops of the U.S.-led coalition." right after an attack on it.
+  std::optional<Actor> Hosted() const {
+    for (size_t k = 1; k < w.size() && k < 6; ++k) {
+      if (!In(K(k), {"hosts", "houses", "hosted", "housed", "host", "house", "hosting"})) continue;
+      if (!In(K(0), {"the", "it", "that", "this"})) return std::nullopt;
+      for (size_t j = 0; j < k; ++j)
+        if (actor_at[j] >= 0 && !actors[actor_at[j]].generic && !actors[actor_at[j]].pronoun)
+          return std::nullopt;
+      auto o = Object(k + 1);
+      if (o && !o->actor.code.empty()) return o->actor;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
   // "a ceasefire between Israel and Hamas": the two sides.
   void Between(Candidate& c) const {
     for (size_t k = c.begin; k < std::min(w.size(), c.end + 2); ++k) {
@@ -1090,6 +1116,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (c.summary && c.weapon_count) c.summary = false;
     if (c.trigger->kind == TriggerKind::kVerb && !ws) c.summary = false;
     if (c.trigger->kind == TriggerKind::kVerb && c.cameo.substr(0, 2) < "14" && !c.source) continue;
+    if (r.ThingDidIt(c)) continue;
     // "Police fired tear gas to disperse the crowd": one act told by two phrasings.
     auto same = std::find_if(out.events.begin(), out.events.end(), [&](const Candidate& o) {
       return o.cameo == c.cameo && c.trigger->kind == TriggerKind::kVerb &&
@@ -1113,6 +1140,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       out.speakers.push_back({r.w[k].start, r.w[k].end});
   }
   out.attributed_to = r.Attribution();
+  out.hosted = r.Hosted();
   if (!out.attributed_to) out.attributed_to = r.speaker_text;
   return out;
 }

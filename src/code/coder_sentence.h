@@ -59,6 +59,8 @@ struct SentenceReading {
   // Body spans of who reports the sentence (", the Pentagon said", "according to X"): neither
   // actors of its events nor where they happened.
   std::vector<std::pair<uint32_t, uint32_t>> speakers;
+  // "The airport hosts troops of the U.S.-led coalition": who a place just named houses.
+  std::optional<Actor> hosted;
   bool refers_back = false;  // names an earlier attack ("the blast", "those strikes")
   bool question = false;
 };

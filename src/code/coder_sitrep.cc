@@ -176,6 +176,12 @@ bool SameActor(const std::optional<Actor>& a, const std::optional<Actor>& b) {
   return a->country.empty() && b->country.empty();
 }
 
+// Looser than SameActor: "President Biden ordered air strikes" and "U.S. warplanes" are one
+// side.
+bool SameSide(const std::optional<Actor>& a, const std::optional<Actor>& b) {
+  return SameActor(a, b) || a->country == b->country;
+}
+
 std::string Hex(uint64_t v) {
   return fmt::format("{:016x}", v);
 }
@@ -219,6 +225,13 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         reading.events.clear();
         break;
       }
+    }
+    // "The airport hosts troops of the U.S.-led coalition": the attack just told hit them.
+    if (reading.hosted && reading.events.empty() && !pending.empty()) {
+      Pending& last = pending.back();
+      if (!last.dropped && si - last.sentence == 1 && last.event.root >= "18" &&
+          (!last.event.target || last.event.target->country.empty()))
+        last.event.target = reading.hosted;
     }
     // Casualties told after the attack ("The driver was injured in the blast.").
     if ((reading.loose_injuries || reading.loose_fatalities) && reading.events.empty()) {
@@ -389,7 +402,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     for (const Pending& b : pending) {
       if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
       // Air strikes by one side are not told in detail by the other side's attack.
-      if (!SameActor(a.event.source, b.event.source) || !SameActor(a.event.target, b.event.target))
+      if (!SameSide(a.event.source, b.event.source) || !SameSide(a.event.target, b.event.target))
         continue;
       // An undated summary falls back on the publication day; its details may be days older.
       bool near = Overlap(a.event.date, b.event.date) ||

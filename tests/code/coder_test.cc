@@ -625,5 +625,28 @@ TEST(CoderNews, DenialIsCodedAndThreatIsNoAttack) {
   EXPECT_EQ(threat->source->code, "ISRMIL");
 }
 
+TEST(CoderNews, TheBaseHostingTroopsNamesTheTarget) {
+  auto ev = CodeText(
+      "An explosives-laden drone struck near the international airport in Erbil late on "
+      "Tuesday, officials said. The airport hosts troops of the U.S.-led coalition.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_FALSE(e->source) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "IGOCOA");
+}
+
+TEST(CoderNews, BalloonsSettingFiresAreNoRiot) {
+  auto ev = CodeText(
+      "Israeli aircraft struck a Hamas weapons manufacturing site in the Gaza Strip early on "
+      "Wednesday, the Israeli military said, after incendiary balloons launched from Gaza set "
+      "fires in southern Israel.");
+  EXPECT_EQ(CountRoot(ev, "14"), 0) << Codes(ev);
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "ISRMIL");
+  EXPECT_EQ(e->target->code, "PSEREB");
+}
+
 }  // namespace
 }  // namespace sitrep
