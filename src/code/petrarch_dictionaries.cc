@@ -653,20 +653,33 @@ Status LoadActors(std::string_view text, const std::string& file, Dictionaries& 
 
 namespace {
 
-// Expands "!PERSON!"-style substitution markers into every alternative.
-std::vector<std::string> Substitute(const std::string& phrase,
-                                    const std::unordered_map<std::string, Words>& subs) {
-  size_t a = phrase.find('!');
-  if (a == std::string::npos) return {phrase};
-  size_t b = phrase.find('!', a + 1);
-  if (b == std::string::npos) return {phrase};
-  auto it = subs.find(phrase.substr(a, b - a + 1));
-  if (it == subs.end()) return {phrase};
-  std::vector<std::string> out;
-  for (const std::string& alt : it->second)
-    for (auto& rest : Substitute(phrase.substr(0, a) + alt + phrase.substr(b + 1), subs))
-      out.push_back(rest);
-  return out;
+// A phrase's markers multiply its variants: ten "!PERSON!" of five alternatives would be ten
+// million phrases. More than this is refused as a malformed line.
+constexpr size_t kMaxSubstitutedVariants = 1024;
+
+// Expands "!PERSON!"-style substitution markers into every alternative, left to right; an
+// alternative is inserted as it stands (one naming a marker again used to expand forever).
+// Expansion stops at the first "!...!" that names no marker. nullopt: too many variants.
+std::optional<std::vector<std::string>> Substitute(
+    const std::string& phrase, const std::unordered_map<std::string, Words>& subs) {
+  std::vector<std::string> variants = {""};
+  size_t pos = 0;
+  while (true) {
+    size_t a = phrase.find('!', pos);
+    size_t b = a == std::string::npos ? a : phrase.find('!', a + 1);
+    auto it = b == std::string::npos ? subs.end() : subs.find(phrase.substr(a, b - a + 1));
+    if (it == subs.end()) {
+      for (std::string& v : variants) v += phrase.substr(pos);
+      return variants;
+    }
+    if (variants.size() * it->second.size() > kMaxSubstitutedVariants) return std::nullopt;
+    std::vector<std::string> next;
+    std::string literal = phrase.substr(pos, a - pos);
+    for (const std::string& v : variants)
+      for (const std::string& alt : it->second) next.push_back(v + literal + alt);
+    variants = std::move(next);
+    pos = b + 1;
+  }
 }
 
 }  // namespace
@@ -742,7 +755,12 @@ Status AddAgentNames(std::string_view head, const std::string& file, int n, uint
   auto braces = SplitBrackets(head, '{', '}');
   if (!braces) return LineError(file, n, braces.error());
   std::string phrase = Upper(braces->head);
-  for (const std::string& variant : Substitute(phrase, subs)) {
+  auto variants = Substitute(phrase, subs);
+  if (!variants)
+    return LineError(file, n,
+                     "substitutions expand to more than " +
+                         std::to_string(kMaxSubstitutedVariants) + " phrases");
+  for (const std::string& variant : *variants) {
     Words words = SplitPhrase(variant);
     if (words.empty()) return LineError(file, n, "agent without a name");
     if (braces->groups.empty()) {
