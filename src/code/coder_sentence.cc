@@ -1060,6 +1060,14 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (!licensed) c.fused = true;
   }
 
+  // "X claimed responsibility for the attack": the attack told before was X's.
+  for (Candidate& noun : r.cands) {
+    if (!noun.anaphoric || noun.source) continue;
+    for (const Candidate& claim : r.cands)
+      if (claim.cameo == "015" && claim.source && claim.end <= noun.begin &&
+          noun.begin <= claim.end + 2)
+        noun.source = claim.source;
+  }
   r.FuseBackground();
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
@@ -1093,6 +1101,10 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     }
     auto& slot = c.trigger->injury ? owner->injuries : owner->fatalities;
     if (!slot) slot = *n;
+    // "Two civilians were killed when a roadside bomb exploded": the victims are the target.
+    if (owner != &c && !owner->target && c.target && c.target->person && !c.target->pronoun &&
+        !(owner->source && owner->source->begin == c.target->begin))
+      owner->target = c.target;
   }
 
   for (size_t i = 0; i < r.cands.size(); ++i) {

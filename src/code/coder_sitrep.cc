@@ -350,6 +350,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (q.dropped || q.event.quad_class != 4 || q.event.root < "18") continue;
       if (p.sentence - q.sentence > 4) break;
       if (!q.event.target && p.event.target) q.event.target = p.event.target;
+      // "The Islamic State group claimed responsibility for the attack."
+      if (!q.event.source && p.event.source) q.event.source = p.event.source;
       if (!q.event.fatalities) q.event.fatalities = p.event.fatalities;
       if (!q.event.injuries) q.event.injuries = p.event.injuries;
       if (!q.event.weapon) q.event.weapon = p.event.weapon;

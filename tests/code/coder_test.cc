@@ -648,5 +648,28 @@ TEST(CoderNews, BalloonsSettingFiresAreNoRiot) {
   EXPECT_EQ(e->target->code, "PSEREB");
 }
 
+TEST(CoderNews, KilledWhenABombExplodedAndTheClaim) {
+  auto ev = CodeText(
+      "Two civilians were killed when a roadside bomb exploded near their car in Helmand "
+      "province on Monday, police said.\n\n"
+      "The Islamic State group claimed responsibility for the attack.");
+  const Event* e = FindRoot(ev, "18");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->fatalities.value_or(-1), 2);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "CVL");
+  ASSERT_TRUE(e->source) << Codes(ev);  // from the claim
+  EXPECT_EQ(e->source->code, "IMGSUNISI");
+  EXPECT_NE(FindRoot(ev, "01"), nullptr) << Codes(ev);  // the claim itself, 015
+}
+
+TEST(CoderNews, KidnappedWithDoubledConsonant) {
+  auto ev = CodeText("Gunmen kidnapped three aid workers in northern Yemen on Thursday.");
+  const Event* e = FindRoot(ev, "18");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->cameo, "181");
+  EXPECT_EQ(e->source->sector, "UAF");
+}
+
 }  // namespace
 }  // namespace sitrep
