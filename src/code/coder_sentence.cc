@@ -674,6 +674,7 @@ struct Reader {
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
+      if (!c.source && !passive && c.cameo.substr(0, 2) >= "18") c.source = ArmedBy(c.begin);
       if (!c.target && c.cameo.substr(0, 2) >= "18") c.target = CountryAimedAt(c.end);
       return;
     }
@@ -831,6 +832,25 @@ struct Reader {
         break;
       }
     }
+  }
+
+  // "Turkish drones struck", "Israeli missiles hit": a country's weapon as the subject is that
+  // country's military.
+  std::optional<ActorSpan> ArmedBy(size_t verb) const {
+    size_t k = verb;
+    while (k > 0 && IsAdverb(K(k - 1))) --k;
+    for (const WeaponSpan& ws : weapons) {
+      if (ws.end != k || ws.begin == 0 || actor_at[ws.begin - 1] < 0) continue;
+      ActorSpan a = actors[actor_at[ws.begin - 1]];
+      if (!a.locative || a.actor.country.empty() || a.actor.code != a.actor.country)
+        return std::nullopt;
+      if (a.begin > 0 && IsLocativePreposition(K(a.begin - 1))) return std::nullopt;
+      a.locative = false;
+      a.actor.code += "MIL";
+      a.actor.sector = "MIL";
+      return a;
+    }
+    return std::nullopt;
   }
 
   // "fired dozens of rockets at southern Israel", "at the Saudi city of Jazan": an attack aimed

@@ -671,5 +671,18 @@ TEST(CoderNews, KidnappedWithDoubledConsonant) {
   EXPECT_EQ(e->source->sector, "UAF");
 }
 
+TEST(CoderNews, ACountrysWeaponAsSubjectIsItsMilitary) {
+  auto ev = CodeText("Turkish drones struck PKK positions in northern Iraq on Friday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "TURMIL");
+  EXPECT_EQ(e->target->code, "TURREB");
+  ev = CodeText("In Iraq, drones struck a base on Friday.");  // a place, not a maker
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_FALSE(e->source) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
