@@ -684,5 +684,27 @@ TEST(CoderNews, ACountrysWeaponAsSubjectIsItsMilitary) {
   EXPECT_FALSE(e->source) << Codes(ev);
 }
 
+TEST(CoderNews, CallForAnInquiryIsNoKilling) {
+  auto ev = CodeText(
+      "Iraq's prime minister called for an investigation into the killing of protesters in "
+      "Baghdad on Monday.");
+  EXPECT_EQ(CountRoot(ev, "19"), 0) << Codes(ev);
+  const Event* e = FindRoot(ev, "02");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "IRQGOV");
+}
+
+TEST(CoderNews, SeizingADistrictIsTerritory) {
+  auto ev = CodeText(
+      "The Taliban seized the district of Spin Boldak near the Pakistani border on Wednesday, "
+      "Afghan officials said.",
+      "2021-07-15");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->cameo, "192");
+  EXPECT_EQ(e->source->code, "AFGREB");
+  EXPECT_EQ(CountRoot(ev, "17"), 0) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
