@@ -190,7 +190,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                                      const ArticlePlaces& places) const {
   std::vector<Pending> pending;
   Context ctx;
-  std::optional<DateRange> carried;  // the latest precise date the article has told so far
+  std::optional<DateRange> carried;         // the latest precise date the article has told so far
+  std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   const std::string& body = article.body;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
@@ -206,6 +207,14 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                               : carried        ? std::optional<Date>(carried->begin)
                                                : article.published;
     coding::SentenceReading reading = coding::ReadSentence(lex_, body, s, ref);
+    // "U.S. troops responded with artillery fire, he said.": he is whoever spoke before.
+    if (reading.attributed_to) {
+      std::string who = Lower(*reading.attributed_to);
+      if (who == "he" || who == "she" || who == "they" || who == "it")
+        reading.attributed_to = last_speaker;
+      else
+        last_speaker = reading.attributed_to;
+    }
 
     // "At least 12 people were injured": casualties alone, with no one named who caused them,
     // right after an attack or a clash belong to it.

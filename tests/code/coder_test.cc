@@ -706,5 +706,15 @@ TEST(CoderNews, SeizingADistrictIsTerritory) {
   EXPECT_EQ(CountRoot(ev, "17"), 0) << Codes(ev);
 }
 
+TEST(CoderNews, HeSaidIsTheSpeakerBefore) {
+  auto ev = CodeText(
+      "There were no injuries, coalition spokesman Col. Wayne Marotto wrote on Twitter. U.S. "
+      "troops responded with artillery fire on the launching positions on Monday, he said.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->attributed_to);
+  EXPECT_NE(e->attributed_to->find("Marotto"), std::string::npos) << *e->attributed_to;
+}
+
 }  // namespace
 }  // namespace sitrep
