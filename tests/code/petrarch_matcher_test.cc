@@ -230,7 +230,9 @@ TEST(PetrarchCoder, OpenPetrarchCoderCodesArticles) {
   a.body = "The Gondor government restored ties with Arnor.";
   a.published = Date::FromYmd(1995, 1, 2);
   AnalyzedText text;
-  text.sentences.push_back(Sentence{0, static_cast<uint32_t>(a.body.size())});
+  Sentence whole;
+  whole.end = static_cast<uint32_t>(a.body.size());
+  text.sentences.push_back(whole);
   auto events = (*coder)->Code(a, text, ArticlePlaces{});
   ASSERT_EQ(events.size(), 1u);
   const Event& e = events[0];

@@ -294,7 +294,9 @@ TEST_F(ServerTest, RefusedBodyIsNotTakenForARequest) {
   for (const std::string& a : answers)
     EXPECT_EQ(a.find("sitrep_http_requests_total"), std::string::npos) << a;
   // The connection either goes on with the next real request or is closed; never desynced.
-  if (answers.size() > 1) EXPECT_NE(answers[1].find("\"status\":\"ok\""), std::string::npos);
+  if (answers.size() > 1) {
+    EXPECT_NE(answers[1].find("\"status\":\"ok\""), std::string::npos);
+  }
 }
 
 TEST_F(ServerTest, WritesDisabledWithoutConfiguredToken) {
