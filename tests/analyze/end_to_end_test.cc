@@ -30,10 +30,9 @@ std::string RunCommand(const std::string& command, int& status) {
   return out;
 }
 
-// Disabled while the coder's output on the seed article moves under it (2026-12-02: the 6 July
-// Erbil drone attack came out with no target and the 7 July Ain al-Asad rockets with source
-// IGOCOA, so no USA–IRQ chain can form). Run with --gtest_also_run_disabled_tests.
-TEST(EndToEnd, DISABLED_SeedStrikesAndAttacksAreLinkedAndFlagged) {
+// The seed article ingested with the bundled examples, through the real binary: the 27 June
+// strikes and the 6–7 July attacks on U.S. forces form one chain and the dyad is flagged.
+TEST(EndToEnd, SeedStrikesAndAttacksAreLinkedAndFlagged) {
   const std::string binary = SITREP_BINARY;
   const std::string seed = SITREP_SOURCE_DIR "/../shared/corpus/dev/red-alert-in-iraq.md";
   const std::string examples = SITREP_SOURCE_DIR "/examples";
