@@ -64,6 +64,9 @@ void TextFindDates(benchmark::State& state) {
     }
   }
   Rate(state, work.size());
+  size_t found = 0;  // shows the loop resolves what Analyze did
+  for (const Sentence& sentence : work) found += sentence.dates.size();
+  state.counters["dates"] = static_cast<double>(found);
 }
 BENCHMARK(TextFindDates);
 
@@ -80,6 +83,9 @@ void TextFindNumbers(benchmark::State& state) {
     }
   }
   Rate(state, work.size());
+  size_t found = 0;
+  for (const Sentence& sentence : work) found += sentence.numbers.size();
+  state.counters["numbers"] = static_cast<double>(found);
 }
 BENCHMARK(TextFindNumbers);
 
