@@ -21,8 +21,6 @@ void AddStoreFilterOptions(CLI::App* sub, StoreFilterOptions& o) {
   sub->add_option("--near", o.near, "LAT,LON,KM: within KM of a point");
 }
 
-namespace {
-
 Status CompleteQuery(StoreFilterOptions& o) {
   if (!o.from.empty()) {
     auto d = ParseDayFlag("--from", o.from);
@@ -37,9 +35,10 @@ Status CompleteQuery(StoreFilterOptions& o) {
   if (!o.near.empty()) {
     EventQuery::Near n;
     char extra = 0;
-    if (std::sscanf(o.near.c_str(), "%lf,%lf,%lf%c", &n.lat, &n.lon, &n.km, &extra) != 3 ||
-        n.lat < -90 || n.lat > 90 || n.lon < -180 || n.lon > 180 || n.km <= 0)
+    if (std::sscanf(o.near.c_str(), "%lf,%lf,%lf%c", &n.lat, &n.lon, &n.km, &extra) != 3)
       return Error{"--near: '" + o.near + "' is not LAT,LON,KM (e.g. 36.19,44.01,25)"};
+    if (n.lat < -90 || n.lat > 90 || n.lon < -180 || n.lon > 180 || n.km <= 0)
+      return Error{"--near: '" + o.near + "': latitude, longitude or radius out of range"};
     o.query.near = n;
   }
   return OkStatus();
@@ -52,8 +51,6 @@ bool IsMissingSqliteFile(const std::string& url) {
   std::error_code ec;
   return !std::filesystem::exists(path, ec);
 }
-
-}  // namespace
 
 Result<std::vector<Event>> LoadEvents(StoreFilterOptions& o, bool& usage_error) {
   usage_error = false;
