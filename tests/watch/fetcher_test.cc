@@ -147,6 +147,16 @@ TEST(Fetcher, UnreachableHostIsAnError) {
   EXPECT_NE(r.error().find("127.0.0.1:1"), std::string::npos) << r.error();
 }
 
+TEST(Fetcher, UnresolvableHostIsAnErrorNamingIt) {
+  FetchOptions o = FastOptions();
+  o.retries = 0;
+  o.connect_timeout_ms = 2000;  // name resolution counts against it
+  Fetcher f(o);
+  auto r = f.Fetch({"http://no-such-host.invalid/feed.xml", "", ""});  // .invalid never resolves
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().find("no-such-host.invalid"), std::string::npos) << r.error();
+}
+
 TEST(Fetcher, KeepsTheIntervalBetweenRequestsToOneHost) {
   LocalServer local;
   std::vector<std::chrono::steady_clock::time_point> times;
