@@ -1,4 +1,4 @@
-// Store write throughput: batches of coded articles (64 articles × 8 events, one transaction
+// Store write throughput: batches of coded articles (256 articles × 8 events, one transaction
 // each) into a growing store, on each back end, reported as events/s stored. Events spread
 // over three years, 20 CAMEO roots, 200 places and 30 actors, so some merge and most don't.
 // PostgreSQL needs a server: run through scripts/with-test-postgres (SITREP_TEST_PG_URL).
@@ -17,7 +17,7 @@
 namespace sitrep {
 namespace {
 
-constexpr int kArticlesPerBatch = 64;
+constexpr int kArticlesPerBatch = 256;  // sitrep ingest's default --batch
 constexpr int kEventsPerArticle = 8;
 
 std::pair<Article, std::vector<Event>> SyntheticArticle(std::mt19937_64& rng, int64_t n) {

@@ -151,10 +151,11 @@ Runner AddIngest(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("ingest", "code articles and store them and their events");
   auto in = std::make_shared<InputOptions>();
   auto db = std::make_shared<std::string>("sqlite:sitrep.db");
-  auto batch = std::make_shared<size_t>(64);
+  auto batch = std::make_shared<size_t>(256);
   AddInputOptions(sub, *in, true);
   sub->add_option("--db", *db, "sqlite:PATH (default sqlite:sitrep.db) or postgresql://…");
-  sub->add_option("--batch", *batch, "articles per transaction (default 64)")
+  sub->add_option("--batch", *batch,
+                  "articles per transaction (default 256; a batch also closes after a second)")
       ->check(CLI::Range(1, 100000));
   return [in, db, batch] {
     auto options = ToPipelineOptions(*in);

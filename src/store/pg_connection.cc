@@ -78,6 +78,15 @@ class PgConnection : public SqlConnection {
     return rows;
   }
 
+  Result<std::optional<int64_t>> InsertKey(std::string_view sql,
+                                           const std::vector<SqlValue>& params,
+                                           std::string_view key_column) override {
+    auto row = QueryOne(std::string(sql) + " RETURNING " + std::string(key_column), params);
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<int64_t>();
+    return std::optional<int64_t>((*row)->I64(0));
+  }
+
   Status QueryEach(std::string_view sql, const std::vector<SqlValue>& params,
                    const std::function<void(const SqlRow&)>& row) override {
     // A cursor in its own transaction (or the caller's) keeps memory bounded and leaves the

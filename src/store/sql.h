@@ -57,6 +57,12 @@ class SqlConnection {
   // Streams the rows of one query to `row` without holding them all (large exports).
   virtual Status QueryEach(std::string_view sql, const std::vector<SqlValue>& params,
                            const std::function<void(const SqlRow&)>& row) = 0;
+  // Runs an INSERT … ON CONFLICT DO NOTHING and says whether it inserted: the new row's integer
+  // key `key_column` (SQLite: its rowid, read without a RETURNING clause, which costs a
+  // temporary table per row), or nullopt when the row conflicted.
+  virtual Result<std::optional<int64_t>> InsertKey(std::string_view sql,
+                                                   const std::vector<SqlValue>& params,
+                                                   std::string_view key_column) = 0;
   // Runs a script of several statements with no parameters (migrations only).
   virtual Status ExecScript(std::string_view sql) = 0;
   // BEGIN for a write transaction (SQLite: BEGIN IMMEDIATE, so the write lock is taken first).

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "base/hash.h"
+#include "store/candidate_cache.h"
 #include "store/event_query_sql.h"
 #include "store/merge.h"
 #include "store/migrations.h"
@@ -49,7 +50,7 @@ INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein
   acled_type, acled_subtype, location_text, location_country, location_precision, lat, lon,
   fatalities, injuries, num_sources, num_articles, primary_report)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (id) DO NOTHING RETURNING id)sql";
+ON CONFLICT (id) DO NOTHING)sql";
 
 struct EventRowCounts {
   int64_t primary_report = 0;
@@ -248,6 +249,10 @@ class SqlStore : public Store {
   Result<std::vector<IngestOutcome>> TryBatch(
       const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
     if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
+    if (auto s = ValidateCandidates(); !s) {
+      db_->Rollback();
+      return Error{s.error()};
+    }
     if (auto s = StartFtsBatch(); !s) {
       db_->Rollback();
       return Error{s.error()};
@@ -259,8 +264,28 @@ class SqlStore : public Store {
     if (outcomes) {
       if (auto s = db_->Commit(); !s) outcomes = Error{s.error()};
     }
-    if (!outcomes) db_->Rollback();
+    if (!outcomes) {
+      db_->Rollback();
+      candidates_.Clear();  // it may hold events of the rolled-back batch
+    }
     return outcomes;
+  }
+
+  // Keeps the candidate cache only while no other connection can have written since it was
+  // filled: SQLite's data_version moves exactly when another connection commits (this one holds
+  // the write lock from here on). PostgreSQL writers run concurrently, so there the cache lives
+  // for one batch, whose merge buckets this writer has locked.
+  Status ValidateCandidates() {
+    if (pg_) {
+      candidates_.Clear();
+      return OkStatus();
+    }
+    auto row = db_->QueryOne("PRAGMA data_version");
+    if (!row) return Error{row.error()};
+    int64_t version = (*row)->I64(0);
+    if (version != data_version_) candidates_.Clear();
+    data_version_ = version;
+    return OkStatus();
   }
 
   Result<std::vector<IngestOutcome>> BatchBody(
@@ -350,28 +375,45 @@ class SqlStore : public Store {
     return outcome;
   }
 
-  struct Candidate {
-    std::string id;
-    MergeKey key;
-  };
-
-  Result<std::vector<Candidate>> Candidates(const MergeKey& k) {
-    std::vector<Candidate> out;
+  // The stored events whose range could overlap report `k`'s (start within a merge span before
+  // it), read block by block through the cache.
+  Result<std::vector<const MergeCandidate*>> Candidates(const MergeKey& k) {
+    std::vector<const MergeCandidate*> out;
     if (!Mergeable(k)) return out;
+    int32_t first = k.begin - kMaxMergeSpanDays;
+    for (int32_t week = CandidateCache::WeekOf(first); week <= CandidateCache::WeekOf(k.end);
+         ++week) {
+      const CandidateCache::Block* block = candidates_.Find(k.root, week);
+      if (!block) {
+        auto loaded = LoadBlock(k.root, week);
+        if (!loaded) return Error{loaded.error()};
+        candidates_.Put(k.root, week, std::move(*loaded));
+        block = candidates_.Find(k.root, week);
+      }
+      for (const MergeCandidate& c : *block) {
+        if (c.key.begin >= first && c.key.begin <= k.end && c.key.end >= k.begin &&
+            c.key.end - c.key.begin <= kMaxMergeSpanDays)
+          out.push_back(&c);
+      }
+    }
+    return out;
+  }
+
+  Result<CandidateCache::Block> LoadBlock(const std::string& root, int32_t week) {
     auto rows = db_->Query(
         "SELECT id, date_begin, date_end, source_code, target_code, location_text, "
         "location_country, location_precision, lat, lon FROM events "
-        "WHERE root = ? AND date_begin BETWEEN ? AND ? AND date_end >= ? "
-        "AND date_end - date_begin <= ?",
-        {Text(k.root), Int(k.begin - kMaxMergeSpanDays), Int(k.end), Int(k.begin),
-         Int(kMaxMergeSpanDays)});
+        "WHERE root = ? AND date_begin BETWEEN ? AND ?",
+        {Text(root), Int(int64_t{week} * kBucketDays), Int(int64_t{week} * kBucketDays + 6)});
     if (!rows) return Error{rows.error()};
+    CandidateCache::Block block;
+    block.reserve(rows->size());
     for (const SqlRow& r : *rows) {
-      Candidate c;
+      MergeCandidate c;
       c.id = r.Str(0);
       c.key.begin = static_cast<int32_t>(r.I64(1));
       c.key.end = static_cast<int32_t>(r.I64(2));
-      c.key.root = k.root;
+      c.key.root = root;
       c.key.source_code = r.Str(3);
       c.key.target_code = r.Str(4);
       c.key.located = !r.IsNull(8);
@@ -380,9 +422,9 @@ class SqlStore : public Store {
       c.key.precision = r.Str(7);
       c.key.lat = r.F64(8);
       c.key.lon = r.F64(9);
-      out.push_back(std::move(c));
+      block.push_back(std::move(c));
     }
-    return out;
+    return block;
   }
 
   // The best-matching stored event for a report, or "" for none. Ties go to the smaller id,
@@ -392,11 +434,11 @@ class SqlStore : public Store {
     if (!candidates) return Error{candidates.error()};
     std::string best;
     double best_score = -1e9;
-    for (const Candidate& c : *candidates) {
-      if (!SameHappening(k, c.key)) continue;
-      double score = MatchScore(k, c.key);
-      if (score > best_score || (score == best_score && c.id < best)) {
-        best = c.id;
+    for (const MergeCandidate* c : *candidates) {
+      if (!SameHappening(k, c->key)) continue;
+      double score = MatchScore(k, c->key);
+      if (score > best_score || (score == best_score && c->id < best)) {
+        best = c->id;
         best_score = score;
       }
     }
@@ -428,16 +470,19 @@ class SqlStore : public Store {
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
     std::string event_id = target->empty() ? report_id : *target;
-    auto inserted = db_->QueryOne(
+    std::string record;
+    AppendJsonLine(e, record);
+    auto inserted = db_->InsertKey(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
         "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (article_id, report_id) DO NOTHING RETURNING seq",
+        "ON CONFLICT (article_id, report_id) DO NOTHING",
         {Text(event_id), Text(a.id), Text(report_id), Text(e.evidence.sentence),
          Int(static_cast<int64_t>(e.evidence.start)), Int(static_cast<int64_t>(e.evidence.end)),
-         IntOrNull(e.fatalities), IntOrNull(e.injuries), Text(ToJson(e).dump())});
+         IntOrNull(e.fatalities), IntOrNull(e.injuries), SqlValue(std::move(record))},
+        "seq");
     if (!inserted) return Error{inserted.error()};
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
-    int64_t seq = (*inserted)->I64(0);
+    int64_t seq = **inserted;
 
     if (target->empty()) return InsertEvent(event_id, e, seq);
     auto row = db_->QueryOne(std::string("SELECT fatalities, injuries FROM events WHERE id = ?") +
@@ -491,9 +536,10 @@ class SqlStore : public Store {
     for (int n = 1;; ++n) {
       std::string candidate = n == 1 ? id : id + "-" + std::to_string(n);
       auto params = EventRowParams(candidate, e, counts);
-      auto row = db_->QueryOne(kInsertEvent, params);
-      if (!row) return Error{row.error()};
-      if (!*row) continue;  // taken
+      auto inserted = db_->InsertKey(kInsertEvent, params, "1");
+      if (!inserted) return Error{inserted.error()};
+      if (!*inserted) continue;  // taken
+      candidates_.Add(candidate, KeyOf(e));
       if (n == 1) return OkStatus();
       return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
                        {Text(candidate), Int(seq)});
@@ -503,6 +549,7 @@ class SqlStore : public Store {
   // Takes an article's reports out of their events (for a replacement); events left with no
   // report go, the others get their counts and representative recomputed.
   Status RemoveReportsOf(const std::string& article_id) {
+    candidates_.Clear();  // the events it touches are rewritten or deleted
     // The delete trigger takes rows out of the full-text index: they must be in it first.
     if (auto s = IndexPendingFts(); !s) return s;
     auto events = db_->Query("SELECT DISTINCT event_id FROM reports WHERE article_id = ?",
@@ -565,6 +612,8 @@ class SqlStore : public Store {
   std::unique_ptr<SqlConnection> db_;
   bool pg_;
   int64_t fts_indexed_ = 0;
+  CandidateCache candidates_;
+  int64_t data_version_ = -1;
 };
 
 }  // namespace

@@ -45,6 +45,23 @@ class SqliteConnection : public SqlConnection {
     return rows;
   }
 
+  Result<std::optional<int64_t>> InsertKey(std::string_view sql,
+                                           const std::vector<SqlValue>& params,
+                                           std::string_view) override {
+    auto stmt = Prepare(sql);
+    if (!stmt) return Error{stmt.error()};
+    sqlite3_stmt* s = *stmt;
+    for (size_t i = 0; i < params.size(); ++i) Bind(s, static_cast<int>(i + 1), params[i]);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    }
+    sqlite3_clear_bindings(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return Failure("insert failed");
+    if (sqlite3_changes(db_) == 0) return std::optional<int64_t>();
+    return std::optional<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
   Status QueryEach(std::string_view sql, const std::vector<SqlValue>& params,
                    const std::function<void(const SqlRow&)>& row) override {
     // Its own statement, so that `row` may run other queries meanwhile.
@@ -88,13 +105,14 @@ class SqliteConnection : public SqlConnection {
     return stmt;
   }
 
+  // Text is bound without a copy: every caller clears the bindings before `v` goes away.
   static void Bind(sqlite3_stmt* s, int i, const SqlValue& v) {
     if (auto* n = std::get_if<int64_t>(&v)) {
       sqlite3_bind_int64(s, i, *n);
     } else if (auto* d = std::get_if<double>(&v)) {
       sqlite3_bind_double(s, i, *d);
     } else if (auto* t = std::get_if<std::string>(&v)) {
-      sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
     } else {
       sqlite3_bind_null(s, i);
     }
@@ -158,7 +176,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // power cut could lose the last few), and writers don't block readers.
   auto status = conn->ExecScript(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=8192;");
   if (!status) return Error{"cannot open sqlite database '" + path + "': " + status.error()};
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }

@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <set>
 #include <thread>
@@ -140,6 +141,62 @@ TEST_P(StoreTest, ReportsOfOneHappeningMergeIntoOneEvent) {
   auto got = store->GetEvent("ea");
   ASSERT_TRUE(got.ok() && got->has_value());
   EXPECT_EQ((*got)->num_sources, 3);
+}
+
+// Each writer remembers the events it has read for merging; what another connection stored
+// in between must still be seen, and what a failed batch wrote must be forgotten.
+TEST_P(StoreTest, WritersSeeWhatOtherConnectionsStored) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto first = OpenStore(url);
+  auto second = OpenStore(url);
+  ASSERT_TRUE(first && second);
+  // `first` reads the week around 2021-07-07 (nothing there yet) and stores an event in it.
+  ASSERT_TRUE(first->PutArticle(MakeArticle("a1", "one"), {Baghdad("e1")}).ok());
+  // `second` stores a happening in the same week that `first` has not seen.
+  Event basra = MakeEvent("e2", "2021-07-07", "190", "USAMIL", "IRQMIL", "Basra", 30.5, 47.8);
+  ASSERT_TRUE(second->PutArticle(MakeArticle("a2", "two"), {basra}).ok());
+  // Reports of both reach `first` and `second` crosswise: each merges with the other's event.
+  Event basra_again = basra;
+  basra_again.id = "e3";
+  ASSERT_TRUE(first->PutArticle(MakeArticle("a3", "three"), {basra_again}).ok());
+  ASSERT_TRUE(second->PutArticle(MakeArticle("a4", "four"), {Baghdad("e4")}).ok());
+  auto events = All(*first);
+  ASSERT_EQ(events.size(), 2u);
+  for (const Event& e : events) EXPECT_EQ(e.num_sources, 2) << e.id;
+}
+
+// A batch that fails half-way is rolled back; the events it had added must not stay in the
+// writer's memory as merge candidates. (SQLite only: a trigger makes the second article fail;
+// PostgreSQL writers forget their candidates at every batch anyway.)
+TEST(SqliteStoreTest, RolledBackEventsAreNotMergedInto) {
+  testing::TempDir dir;
+  SITREP_FRESH_DB(url, "sqlite", dir);
+  auto opened = Store::Open(url);
+  ASSERT_TRUE(opened.ok()) << opened.error();
+  Store* store = opened->get();
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a0", "zero"), {Baghdad("e0", "2021-06-01")}).ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(url.substr(url.find(':') + 1).c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "CREATE TRIGGER fail_a6 BEFORE INSERT ON articles WHEN new.id = 'a6' "
+                         "BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  Event mosul = MakeEvent("e5", "2021-07-09", "190", "USAMIL", "IRQMIL", "Mosul", 36.3, 43.1);
+  auto failed = store->PutArticles(
+      {{MakeArticle("a5", "five"), {mosul}}, {MakeArticle("a6", "six"), {Baghdad("e7")}}});
+  ASSERT_FALSE(failed.ok());
+  Event mosul_again = mosul;
+  mosul_again.id = "e6";
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a7", "seven"), {mosul_again}).ok());
+  auto got = store->GetEvent("e6");
+  ASSERT_TRUE(got.ok());
+  ASSERT_TRUE(got->has_value()) << "the report merged into the rolled-back event e5";
+  EXPECT_EQ((*got)->num_sources, 1);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->events, 2u);
 }
 
 TEST_P(StoreTest, TwoReportsInOneArticleCountOneArticle) {
