@@ -2,9 +2,11 @@
 // PQexecParams with its values bound as text parameters; `?` placeholders become $1, $2, ….
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "store/sql.h"
 
@@ -160,7 +162,30 @@ class PgConnection : public SqlConnection {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();
     PQclear(r);
+    if (PQstatus(conn_) == CONNECTION_BAD) {
+      // The server went away (restart, failover, network). The transaction is lost, but every
+      // write goes in one idempotent transaction, so once connected again it is simply redone.
+      if (Reconnect()) {
+        last_transient_ = true;
+        return Error{"postgresql: " + message + " (reconnected; the transaction is redone)"};
+      }
+      last_transient_ = false;
+      return Error{"postgresql: " + message + " (connection lost; no reconnection within " +
+                   std::to_string(kReconnectSeconds) + " s)"};
+    }
     return Error{"postgresql: " + message};
+  }
+
+  static constexpr int kReconnectSeconds = 30;
+
+  bool Reconnect() {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kReconnectSeconds);
+    while (true) {
+      PQreset(conn_);
+      if (PQstatus(conn_) == CONNECTION_OK) return true;
+      if (std::chrono::steady_clock::now() >= deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
   }
 
   PGconn* conn_;
