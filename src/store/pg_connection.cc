@@ -1,5 +1,6 @@
-// The PostgreSQL back end of SqlConnection, through libpq: every statement goes through
-// PQexecParams with its values bound as text parameters; `?` placeholders become $1, $2, ….
+// The PostgreSQL back end of SqlConnection, through libpq: statements are prepared once per
+// connection and executed with their values bound as text parameters; `?` placeholders
+// become $1, $2, ….
 #include <libpq-fe.h>
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "store/sql.h"
 
@@ -133,6 +135,11 @@ class PgConnection : public SqlConnection {
   bool LastErrorTransient() const override { return last_transient_; }
 
  private:
+  // Statements with parameters are prepared once per connection and then only executed: the
+  // server parses and plans the store's few statement texts once, not once per row. Those
+  // without (DDL, BEGIN), cursor declarations (a new name each) and, past kMaxPrepared
+  // distinct texts (query filters combine), the rest run directly.
+  static constexpr size_t kMaxPrepared = 200;
   PGresult* Run(std::string_view sql, const std::vector<SqlValue>& params) {
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -141,9 +148,20 @@ class PgConnection : public SqlConnection {
       texts[i] = ParamText(params[i]);
       values[i] = texts[i].c_str();
     }
-    std::string numbered = Numbered(sql);
-    return PQexecParams(conn_, numbered.c_str(), static_cast<int>(params.size()), nullptr,
-                        values.data(), nullptr, nullptr, 0);
+    const int n = static_cast<int>(params.size());
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end() &&
+        (params.empty() || sql.starts_with("DECLARE") || prepared_.size() >= kMaxPrepared))
+      return PQexecParams(conn_, Numbered(sql).c_str(), n, nullptr, values.data(), nullptr, nullptr,
+                          0);
+    if (it == prepared_.end()) {
+      std::string name = "sitrep_" + std::to_string(prepared_.size() + 1);
+      PGresult* r = PQprepare(conn_, name.c_str(), Numbered(sql).c_str(), n, nullptr);
+      if (PQresultStatus(r) != PGRES_COMMAND_OK) return r;  // Check reports the error
+      PQclear(r);
+      it = prepared_.emplace(std::string(sql), std::move(name)).first;
+    }
+    return PQexecPrepared(conn_, it->second.c_str(), n, values.data(), nullptr, nullptr, 0);
   }
 
   // On failure clears `r` and returns the server's message; on success leaves `r` to the caller.
@@ -182,6 +200,7 @@ class PgConnection : public SqlConnection {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kReconnectSeconds);
     while (true) {
       PQreset(conn_);
+      prepared_.clear();  // a new session has none of them
       if (PQstatus(conn_) == CONNECTION_OK) return true;
       if (std::chrono::steady_clock::now() >= deadline) return false;
       std::this_thread::sleep_for(std::chrono::milliseconds(250));
@@ -189,6 +208,11 @@ class PgConnection : public SqlConnection {
   }
 
   PGconn* conn_;
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> prepared_;
   bool last_transient_ = false;
   int cursor_count_ = 0;
 };

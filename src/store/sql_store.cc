@@ -319,10 +319,10 @@ class SqlStore : public Store {
                       const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
     std::set<int64_t> keys;
     for (size_t i = 0; i < articles.size(); ++i) {
-      keys.insert(static_cast<int64_t>(Fnv1a64("article:" + articles[i].id)));
-      keys.insert(static_cast<int64_t>(Fnv1a64("hash:" + articles[i].content_hash)));
+      keys.insert(LockSlot(Fnv1a64("article:" + articles[i].id)));
+      keys.insert(LockSlot(Fnv1a64("hash:" + articles[i].content_hash)));
       for (const Event& e : batch[i].second)
-        for (int64_t k : MergeLockKeys(KeyOf(e))) keys.insert(k);
+        for (int64_t k : MergeLockKeys(KeyOf(e))) keys.insert(LockSlot(k));
     }
     std::string array = "{";
     for (int64_t k : keys) array += (array.size() > 1 ? "," : "") + std::to_string(k);
@@ -331,6 +331,15 @@ class SqlStore : public Store {
         "SELECT COUNT(pg_advisory_xact_lock(k)) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(k, "
         "n)",
         {Text(array)});
+  }
+
+  // Lock keys folded into a fixed number of slots: a batch then holds at most that many locks,
+  // however large, and several writers together stay well inside PostgreSQL's shared lock
+  // table (max_locks_per_transaction × max_connections, 6,400 by default). Two keys in one
+  // slot only make their writers wait for each other.
+  static constexpr uint64_t kLockSlots = 1024;
+  static int64_t LockSlot(uint64_t key) {
+    return static_cast<int64_t>(0x5172'6570'0000'0000ULL | (key % kLockSlots));
   }
 
   Result<IngestOutcome> PutOne(const Article& a, const std::vector<Event>& events) {
