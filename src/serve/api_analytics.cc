@@ -131,8 +131,7 @@ void Cached(Context& ctx, const httplib::Request& req, httplib::Response& res,
     return computed->dump(-1, ' ', false, json::error_handler_t::replace);
   });
   if (!body) return SendError(res, 500, body.error());
-  res.status = 200;
-  res.set_content(**body, "application/json");
+  SendCached(res, *body, "application/json");
 }
 
 // Parameter errors are 400 before any work; a store failure is a 500.

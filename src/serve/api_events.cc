@@ -100,8 +100,7 @@ void SendEventList(Context& ctx, const httplib::Request& http_req, const EventsR
                    httplib::Response& res) {
   auto body = CachedAnswer(ctx, CacheKey(http_req), [&] { return EventList(ctx, http_req, req); });
   if (!body) return SendError(res, 500, body.error());
-  res.status = 200;
-  res.set_content(**body, ContentTypeOf(req.format));
+  SendCached(res, *body, ContentTypeOf(req.format));
 }
 
 }  // namespace

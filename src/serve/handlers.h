@@ -28,6 +28,9 @@ struct Context {
   ResponseCache answers;
 };
 
+// Sends a cached answer with status 200; a large one is streamed from the cache's copy.
+void SendCached(httplib::Response& res, const ResponseCache::Value& body,
+                const std::string& content_type);
 // The request as a cache key: path, then the parameters in order.
 std::string CacheKey(const httplib::Request& req);
 // `compute`'s answer for this key at the store's current generation, computed once per

@@ -19,7 +19,7 @@ class ResponseCache {
   using Value = std::shared_ptr<const std::string>;
 
   // At most `max_entries` answers of at most `max_value_bytes` each (larger ones are computed
-  // every time).
+  // every time; the server keeps 512 of up to 64 MiB).
   explicit ResponseCache(size_t max_entries = 512, size_t max_value_bytes = 8u << 20)
       : max_entries_(max_entries), max_value_bytes_(max_value_bytes) {}
 

@@ -32,6 +32,16 @@ void SendError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, status, {{"error", message}});
 }
 
+void SendCached(httplib::Response& res, const ResponseCache::Value& body,
+                const std::string& content_type) {
+  res.status = 200;
+  if (body->size() < 64 * 1024) return res.set_content(*body, content_type);
+  res.set_content_provider(
+      body->size(), content_type, [body](size_t offset, size_t length, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, std::min(length, body->size() - offset));
+      });
+}
+
 std::string CacheKey(const httplib::Request& req) {
   std::string key = req.path + "?";
   for (const auto& [k, v] : req.params) key += k + "=" + v + "&";
@@ -71,7 +81,7 @@ struct ApiServer::Impl {
   std::atomic<bool> listening{false};
 
   Impl(Store& store, ArticleCoder coder, ServeOptions options)
-      : ctx{store, std::move(coder), std::move(options), {}, {}, ResponseCache()} {
+      : ctx{store, std::move(coder), std::move(options), {}, {}, ResponseCache(512, 64u << 20)} {
     web_root = fs::path(ctx.options.web_dir.empty() ? DefaultWebDir() : ctx.options.web_dir);
   }
 
