@@ -26,8 +26,9 @@ Runner AddEvents(CLI::App& app) {
   AddStoreFilterOptions(sub, o->filters);
   sub->add_option("--text", o->filters.query.text, "words that the evidence must contain");
   sub->add_option("--sort", o->filters.query.sort,
-                  "date, -date, goldstein, -goldstein, fatalities, sources")
-      ->check(CLI::IsMember({"date", "-date", "goldstein", "-goldstein", "fatalities", "sources"}));
+                  "date, -date, goldstein, -goldstein, fatalities, -fatalities, sources, -sources")
+      ->check(CLI::IsMember({"date", "-date", "goldstein", "-goldstein", "fatalities",
+                             "-fatalities", "sources", "-sources"}));
   sub->add_option("--limit", o->filters.query.limit, "at most this many events");
   sub->add_option("--offset", o->filters.query.offset, "skip this many events first");
   sub->add_flag("--count", o->count, "print only how many events match");

@@ -37,17 +37,9 @@ Result<EventQuery> FilterQuery(const QueryParams& params) {
 
 Result<std::vector<Event>> LoadEvents(Context& ctx, const EventQuery& query) {
   std::vector<Event> events;
-  std::lock_guard lock(ctx.store_mu);
   Status status = ctx.store.QueryEvents(query, [&](const Event& e) { events.push_back(e); });
   if (!status) return Error{status.error()};
   return events;
-}
-
-Result<std::string> StoreVersion(Context& ctx) {
-  std::lock_guard lock(ctx.store_mu);
-  auto counts = ctx.store.Counts();
-  if (!counts) return Error{counts.error()};
-  return fmt::format("{}/{}/{}", counts->articles, counts->events, counts->reports);
 }
 
 Result<an::SeriesOptions> SeriesOptionsOf(const QueryParams& params, const EventQuery& q) {
@@ -129,25 +121,17 @@ Result<an::ForecastOptions> ForecastOptionsOf(const QueryParams& params) {
   return o;
 }
 
-// Runs `compute` unless the same request was answered for the same store contents.
+// Runs `compute` unless the same request was answered at the store's current generation;
+// concurrent identical requests share one computation.
 void Cached(Context& ctx, const httplib::Request& req, httplib::Response& res,
             const std::function<Result<json>()>& compute) {
-  auto version = StoreVersion(ctx);
-  if (!version) return SendError(res, 500, version.error());
-  std::string key = req.path + "?";
-  for (const auto& [k, v] : req.params) key += k + "=" + v + "&";
-  {
-    std::lock_guard lock(ctx.cache_mu);
-    auto it = ctx.analytics_cache.find(key);
-    if (it != ctx.analytics_cache.end() && it->second.first == *version)
-      return SendJson(res, 200, it->second.second);
-  }
-  auto body = compute();
+  auto body = CachedAnswer(ctx, CacheKey(req), [&]() -> Result<std::string> {
+    auto computed = compute();
+    if (!computed) return Error{computed.error()};
+    return computed->dump(-1, ' ', false, json::error_handler_t::replace);
+  });
   if (!body) return SendError(res, 500, body.error());
-  std::lock_guard lock(ctx.cache_mu);
-  if (ctx.analytics_cache.size() >= 64) ctx.analytics_cache.clear();
-  ctx.analytics_cache[key] = {*version, *body};
-  SendJson(res, 200, *body);
+  SendCached(res, *body, "application/json");
 }
 
 // Parameter errors are 400 before any work; a store failure is a 500.
@@ -184,13 +168,14 @@ void HandleSeries(Context& ctx, const httplib::Request& req, httplib::Response& 
   if (!p) return;
   auto options = SeriesOptionsOf(p->params, p->query);
   if (!options) return SendError(res, 400, options.error());
-  auto events = LoadEvents(ctx, p->query);
-  if (!events) return SendError(res, 500, events.error());
-  auto series = an::BuildSeries(*events, *options);
-  SendJson(res, 200,
-           {{"bucket", an::BucketName(options->bucket)},
-            {"by", an::GroupByName(options->by)},
-            {"series", Array(series)}});
+  Cached(ctx, req, res, [&]() -> Result<json> {
+    auto events = LoadEvents(ctx, p->query);
+    if (!events) return Error{events.error()};
+    auto series = an::BuildSeries(*events, *options);
+    return json{{"bucket", an::BucketName(options->bucket)},
+                {"by", an::GroupByName(options->by)},
+                {"series", Array(series)}};
+  });
 }
 
 void HandleAlarms(Context& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -215,9 +200,11 @@ void HandleChains(Context& ctx, const httplib::Request& req, httplib::Response& 
   if (!p) return;
   auto options = ChainOptionsOf(p->params);
   if (!options) return SendError(res, 400, options.error());
-  auto events = LoadEvents(ctx, p->query);
-  if (!events) return SendError(res, 500, events.error());
-  SendJson(res, 200, {{"chains", Array(an::FindRetaliationChains(*events, *options))}});
+  Cached(ctx, req, res, [&]() -> Result<json> {
+    auto events = LoadEvents(ctx, p->query);
+    if (!events) return Error{events.error()};
+    return json{{"chains", Array(an::FindRetaliationChains(*events, *options))}};
+  });
 }
 
 void HandleForecast(Context& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -43,7 +43,20 @@ const char* ContentTypeOf(ListFormat f) {
   }
 }
 
-void SendEventList(Context& ctx, const EventsRequest& req, httplib::Response& res) {
+std::string Dump(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// The key of the filters alone: the total of a list does not depend on its page or order.
+std::string FilterKey(const httplib::Request& req) {
+  std::string key = "total?";
+  for (const auto& [k, v] : req.params)
+    if (k != "sort" && k != "limit" && k != "offset" && k != "format") key += k + "=" + v + "&";
+  return key;
+}
+
+Result<std::string> EventList(Context& ctx, const httplib::Request& http_req,
+                              const EventsRequest& req) {
   EventQuery query = req.query;
   json events = json::array();
   std::ostringstream exported;
@@ -51,15 +64,18 @@ void SendEventList(Context& ctx, const EventsRequest& req, httplib::Response& re
   bool as_json = req.format == ListFormat::kJson;
   if (as_json && (!req.limit_given || query.limit > ctx.options.max_json_events))
     query.limit = ctx.options.max_json_events;
-  std::lock_guard lock(ctx.store_mu);
-  size_t total = 0;
+  std::string total;
   if (as_json) {
-    EventQuery unpaged = req.query;
-    unpaged.limit = 0;
-    unpaged.offset = 0;
-    auto count = ctx.store.CountEvents(unpaged);
-    if (!count) return SendError(res, 500, count.error());
-    total = *count;
+    auto count = CachedAnswer(ctx, FilterKey(http_req), [&]() -> Result<std::string> {
+      EventQuery unpaged = req.query;
+      unpaged.limit = 0;
+      unpaged.offset = 0;
+      auto n = ctx.store.CountEvents(unpaged);
+      if (!n) return Error{n.error()};
+      return std::to_string(*n);
+    });
+    if (!count) return Error{count.error()};
+    total = **count;
   } else {
     writer.Begin();
   }
@@ -69,18 +85,22 @@ void SendEventList(Context& ctx, const EventsRequest& req, httplib::Response& re
     else
       writer.Write(e);
   });
-  if (!status) return SendError(res, 500, status.error());
+  if (!status) return Error{status.error()};
   if (as_json) {
-    SendJson(res, 200,
-             {{"total", total},
-              {"offset", query.offset},
-              {"limit", query.limit},
-              {"events", std::move(events)}});
-    return;
+    return Dump({{"total", std::stoull(total)},
+                 {"offset", query.offset},
+                 {"limit", query.limit},
+                 {"events", std::move(events)}});
   }
   writer.End();
-  res.status = 200;
-  res.set_content(exported.str(), ContentTypeOf(req.format));
+  return exported.str();
+}
+
+void SendEventList(Context& ctx, const httplib::Request& http_req, const EventsRequest& req,
+                   httplib::Response& res) {
+  auto body = CachedAnswer(ctx, CacheKey(http_req), [&] { return EventList(ctx, http_req, req); });
+  if (!body) return SendError(res, 500, body.error());
+  SendCached(res, *body, ContentTypeOf(req.format));
 }
 
 }  // namespace
@@ -88,13 +108,12 @@ void SendEventList(Context& ctx, const EventsRequest& req, httplib::Response& re
 void HandleEvents(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   auto parsed = ParseEventsRequest(ParamsOf(req));
   if (!parsed) return SendError(res, 400, parsed.error());
-  SendEventList(ctx, *parsed, res);
+  SendEventList(ctx, req, *parsed, res);
 }
 
 void HandleEvent(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   if (auto ok = CheckParams(ParamsOf(req), {}); !ok) return SendError(res, 400, ok.error());
   std::string id = req.matches[1];
-  std::lock_guard lock(ctx.store_mu);
   auto event = ctx.store.GetEvent(id);
   if (!event) return SendError(res, 500, event.error());
   if (!event->has_value()) return SendError(res, 404, "no event with id '" + id + "'");
@@ -110,7 +129,6 @@ void HandleEvent(Context& ctx, const httplib::Request& req, httplib::Response& r
 void HandleArticle(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   if (auto ok = CheckParams(ParamsOf(req), {}); !ok) return SendError(res, 400, ok.error());
   std::string id = req.matches[1];
-  std::lock_guard lock(ctx.store_mu);
   auto stored = ctx.store.GetArticle(id);
   if (!stored) return SendError(res, 500, stored.error());
   if (!stored->has_value()) return SendError(res, 404, "no article with id '" + id + "'");

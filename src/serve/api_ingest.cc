@@ -77,7 +77,7 @@ void HandlePostArticle(Context& ctx, const httplib::Request& req, const std::str
     std::lock_guard lock(ctx.coder_mu);
     events = ctx.coder(*article);
   }
-  std::lock_guard lock(ctx.store_mu);
+  std::lock_guard lock(ctx.write_mu);
   auto outcome = ctx.store.PutArticle(*article, events);
   if (!outcome) return SendError(res, 500, outcome.error());
   json ids = json::array();

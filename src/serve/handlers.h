@@ -10,6 +10,7 @@
 #include <string>
 
 #include "serve/query_params.h"
+#include "serve/response_cache.h"
 #include "serve/server.h"
 
 namespace sitrep::serve {
@@ -18,12 +19,24 @@ struct Context {
   Store& store;
   ArticleCoder coder;
   ServeOptions options;
-  std::mutex store_mu;  // the store back ends are not promised to be thread-safe
+  // The store's reads run concurrently (each on a pooled connection); its writes are
+  // serialized here (Store's thread contract).
+  std::mutex write_mu;
   std::mutex coder_mu;
-  // Analytics results by request, valid while the store's counts are unchanged.
-  std::mutex cache_mu;
-  std::map<std::string, std::pair<std::string, nlohmann::json>> analytics_cache;
+  // Answers by request (path and parameters), valid while the store's generation is the one
+  // they were computed at: event lists and exports, list totals, /health counts, analytics.
+  ResponseCache answers;
 };
+
+// Sends a cached answer with status 200; a large one is streamed from the cache's copy.
+void SendCached(httplib::Response& res, const ResponseCache::Value& body,
+                const std::string& content_type);
+// The request as a cache key: path, then the parameters in order.
+std::string CacheKey(const httplib::Request& req);
+// `compute`'s answer for this key at the store's current generation, computed once per
+// generation; a store failure is an error.
+Result<ResponseCache::Value> CachedAnswer(Context& ctx, const std::string& key,
+                                          const std::function<Result<std::string>()>& compute);
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 void SendError(httplib::Response& res, int status, const std::string& message);

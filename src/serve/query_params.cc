@@ -137,10 +137,13 @@ Result<EventsRequest> ParseEventsRequest(const QueryParams& params) {
   if (!near) return Error{near.error()};
   req.query.near = *near;
   if (auto sort = Param(params, "sort")) {
-    static const std::set<std::string> kSorts = {"date", "-date", "goldstein", "fatalities",
-                                                 "sources"};
+    static const std::set<std::string> kSorts = {"date",       "-date",      "goldstein",
+                                                 "-goldstein", "fatalities", "-fatalities",
+                                                 "sources",    "-sources"};
     if (!kSorts.count(*sort))
-      return BadParam("sort", "expected one of date, -date, goldstein, fatalities, sources");
+      return BadParam("sort",
+                      "expected one of date, -date, goldstein, -goldstein, fatalities, "
+                      "-fatalities, sources, -sources");
     req.query.sort = *sort;
   }
   auto limit = IntParam(params, "limit", 0, 1000000);

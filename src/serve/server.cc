@@ -2,6 +2,8 @@
 // exception containment, CORS (only when configured) and the write-token check.
 #include "serve/server.h"
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -30,6 +32,30 @@ void SendError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, status, {{"error", message}});
 }
 
+void SendCached(httplib::Response& res, const ResponseCache::Value& body,
+                const std::string& content_type) {
+  res.status = 200;
+  if (body->size() < 64 * 1024) return res.set_content(*body, content_type);
+  res.set_content_provider(
+      body->size(), content_type, [body](size_t offset, size_t length, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, std::min(length, body->size() - offset));
+      });
+}
+
+std::string CacheKey(const httplib::Request& req) {
+  std::string key = req.path + "?";
+  for (const auto& [k, v] : req.params) key += k + "=" + v + "&";
+  return key;
+}
+
+Result<ResponseCache::Value> CachedAnswer(Context& ctx, const std::string& key,
+                                          const std::function<Result<std::string>()>& compute) {
+  // The generation is read before the data, so an answer is never older than its generation.
+  auto generation = ctx.store.Generation();
+  if (!generation) return Error{generation.error()};
+  return ctx.answers.GetOrCompute(key, *generation, compute);
+}
+
 QueryParams ParamsOf(const httplib::Request& req) {
   return QueryParams(req.params.begin(), req.params.end());
 }
@@ -38,6 +64,9 @@ std::string DefaultWebDir() {
   if (const char* dir = std::getenv("SITREP_WEB")) return dir;
   return (fs::path(DataDir()).parent_path() / "web" / "dist").string();
 }
+
+constexpr size_t kServerThreads = 64;
+constexpr size_t kKeepAliveRequests = 1000;
 
 struct ApiServer::Impl {
   Context ctx;
@@ -52,7 +81,7 @@ struct ApiServer::Impl {
   std::atomic<bool> listening{false};
 
   Impl(Store& store, ArticleCoder coder, ServeOptions options)
-      : ctx{store, std::move(coder), std::move(options), {}, {}, {}, {}} {
+      : ctx{store, std::move(coder), std::move(options), {}, {}, ResponseCache(512, 64u << 20)} {
     web_root = fs::path(ctx.options.web_dir.empty() ? DefaultWebDir() : ctx.options.web_dir);
   }
 
@@ -97,9 +126,22 @@ struct ApiServer::Impl {
     return [this, fn](const httplib::Request& req, httplib::Response& res) { fn(ctx, req, res); };
   }
 
+  // The store's counts at its current generation (three COUNT(*) scans when it moved).
+  Result<StoreCounts> CurrentCounts() {
+    auto cached = CachedAnswer(ctx, "counts", [&]() -> Result<std::string> {
+      auto counts = ctx.store.Counts();
+      if (!counts) return Error{counts.error()};
+      return fmt::format("{} {} {}", counts->articles, counts->events, counts->reports);
+    });
+    if (!cached) return Error{cached.error()};
+    StoreCounts counts;
+    std::istringstream in(**cached);
+    in >> counts.articles >> counts.events >> counts.reports;
+    return counts;
+  }
+
   void HandleHealth(httplib::Response& res) {
-    std::lock_guard lock(ctx.store_mu);
-    auto counts = ctx.store.Counts();
+    auto counts = CurrentCounts();
     if (!counts) return SendJson(res, 503, {{"status", "error"}, {"error", counts.error()}});
     SendJson(res, 200,
              {{"status", "ok"},
@@ -112,11 +154,7 @@ struct ApiServer::Impl {
 
   void HandleMetrics(httplib::Response& res) {
     std::optional<StoreCounts> counts;
-    {
-      std::lock_guard lock(ctx.store_mu);
-      auto c = ctx.store.Counts();
-      if (c) counts = *c;
-    }
+    if (auto c = CurrentCounts()) counts = *c;
     res.status = 200;
     res.set_content(metrics.Render(counts ? &*counts : nullptr),
                     "text/plain; version=0.0.4; charset=utf-8");
@@ -216,6 +254,12 @@ struct ApiServer::Impl {
     http.set_read_timeout(ctx.options.read_timeout_seconds, 0);
     http.set_write_timeout(ctx.options.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(5);
+    // httplib gives each connection a thread of a fixed pool for as long as it is kept alive:
+    // enough threads that a few dozen clients are served at once (idle ones hold a thread for
+    // the keep-alive timeout at most), and enough requests per connection that a client
+    // isn't made to reconnect every five.
+    http.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
+    http.set_keep_alive_max_count(kKeepAliveRequests);
     http.set_tcp_nodelay(true);  // small JSON answers must not wait on Nagle + delayed ACK
     // Refuse a declared oversized body before reading it.
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {

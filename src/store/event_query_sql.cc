@@ -128,14 +128,17 @@ Result<SqlFilter> BuildFilter(const EventQuery& q, Dialect dialect) {
       {"goldstein", "e.goldstein, e.date_begin, e.id"},
       {"-goldstein", "e.goldstein DESC, e.date_begin, e.id"},
       {"fatalities", "e.fatalities DESC NULLS LAST, e.date_begin, e.id"},
+      {"-fatalities", "e.fatalities ASC NULLS LAST, e.date_begin, e.id"},
       {"sources", "e.num_sources DESC, e.date_begin, e.id"},
+      {"-sources", "e.num_sources ASC, e.date_begin, e.id"},
   };
   for (auto& [name, order] : kSorts)
     if (q.sort == name || (q.sort.empty() && std::string(name) == "date"))
       f.order = std::string(" ORDER BY ") + order;
   if (f.order.empty())
     return Error{"--sort: '" + q.sort +
-                 "' is not one of date, -date, goldstein, -goldstein, fatalities, sources"};
+                 "' is not one of date, -date, goldstein, -goldstein, fatalities, -fatalities, "
+                 "sources, -sources"};
 
   if (q.limit || q.offset) {
     if (q.limit) {

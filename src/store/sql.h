@@ -79,6 +79,9 @@ class SqlConnection {
 };
 
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
+// A connection for the store's pool of readers: the database must exist already; pages are
+// read through a memory map (shared by every reader) and the private page cache is small.
+Result<std::unique_ptr<SqlConnection>> OpenSqliteReader(const std::string& path);
 Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url);
 
 }  // namespace sitrep::store

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -97,8 +99,10 @@ ArticleRef RefOf(const Article& a) {
 
 class SqlStore : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<SqlConnection> db)
-      : db_(std::move(db)), pg_(db_->dialect() == Dialect::kPostgres) {}
+  SqlStore(std::unique_ptr<SqlConnection> db, ConnectionOpener open_reader)
+      : db_(std::move(db)),
+        pg_(db_->dialect() == Dialect::kPostgres),
+        open_reader_(std::move(open_reader)) {}
 
   Result<IngestOutcome> PutArticle(const Article& article,
                                    const std::vector<Event>& events) override {
@@ -134,13 +138,16 @@ class SqlStore : public Store {
     auto params = filter->params;
     params.insert(params.end(), filter->limit_params.begin(), filter->limit_params.end());
     Status inner = OkStatus();
-    auto status = db_->QueryEach(sql, params, [&](const SqlRow& row) {
-      auto e = EventFromRow(row);
-      if (!e) {
-        if (inner) inner = Error{e.error()};
-        return;
-      }
-      sink(*e);
+    auto status = WithReader([&](SqlConnection& db) {
+      return db.QueryEach(sql, params, [&](const SqlRow& row) {
+        if (!inner) return;
+        auto e = EventFromRow(row);
+        if (!e) {
+          inner = Error{e.error()};
+          return;
+        }
+        sink(*e);
+      });
     });
     if (!status) return status;
     return inner;
@@ -155,16 +162,20 @@ class SqlStore : public Store {
             filter->limit + ") page";
     auto params = filter->params;
     params.insert(params.end(), filter->limit_params.begin(), filter->limit_params.end());
-    auto row = db_->QueryOne(sql, params);
-    if (!row) return Error{row.error()};
-    return static_cast<size_t>((*row)->I64(0));
+    return WithReader([&](SqlConnection& db) -> Result<size_t> {
+      auto row = db.QueryOne(sql, params);
+      if (!row) return Error{row.error()};
+      return static_cast<size_t>((*row)->I64(0));
+    });
   }
 
   Result<std::optional<Event>> GetEvent(const std::string& id) override {
-    auto row = db_->QueryOne(
-        "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
-        "FROM events e JOIN reports r ON r.seq = e.primary_report WHERE e.id = ?",
-        {Text(id)});
+    auto row = WithReader([&](SqlConnection& db) {
+      return db.QueryOne(
+          "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
+          "FROM events e JOIN reports r ON r.seq = e.primary_report WHERE e.id = ?",
+          {Text(id)});
+    });
     if (!row) return Error{row.error()};
     if (!*row) return std::optional<Event>();
     auto e = EventFromRow(**row);
@@ -173,11 +184,13 @@ class SqlStore : public Store {
   }
 
   Result<std::vector<EventSource>> GetSources(const std::string& event_id) override {
-    auto rows = db_->Query(
-        "SELECT r.article_id, a.title, a.outlet, a.url, a.published, r.sentence, "
-        "r.start_offset, r.end_offset FROM reports r JOIN articles a ON a.id = r.article_id "
-        "WHERE r.event_id = ? ORDER BY r.seq",
-        {Text(event_id)});
+    auto rows = WithReader([&](SqlConnection& db) {
+      return db.Query(
+          "SELECT r.article_id, a.title, a.outlet, a.url, a.published, r.sentence, "
+          "r.start_offset, r.end_offset FROM reports r JOIN articles a ON a.id = r.article_id "
+          "WHERE r.event_id = ? ORDER BY r.seq",
+          {Text(event_id)});
+    });
     if (!rows) return Error{rows.error()};
     std::vector<EventSource> out;
     for (const SqlRow& r : *rows)
@@ -187,31 +200,34 @@ class SqlStore : public Store {
   }
 
   Result<std::optional<StoredArticle>> GetArticle(const std::string& id) override {
-    auto row = db_->QueryOne(
-        "SELECT id, title, author, outlet, url, published, body, content_hash, origin, format "
-        "FROM articles WHERE id = ?",
-        {Text(id)});
-    if (!row) return Error{row.error()};
-    if (!*row) return std::optional<StoredArticle>();
-    const SqlRow& r = **row;
-    StoredArticle stored;
-    Article& a = stored.article;
-    a.id = r.Str(0);
-    a.title = r.Str(1);
-    a.author = r.Str(2);
-    a.outlet = r.Str(3);
-    a.url = r.Str(4);
-    a.published = Date::ParseIso(r.Str(5));
-    a.body = r.Str(6);
-    a.content_hash = r.Str(7);
-    a.origin = r.Str(8);
-    a.format = r.Str(9);
-    auto events = db_->Query(
-        "SELECT event_id FROM reports WHERE article_id = ? GROUP BY event_id ORDER BY MIN(seq)",
-        {Text(id)});
-    if (!events) return Error{events.error()};
-    for (const SqlRow& e : *events) stored.event_ids.push_back(e.Str(0));
-    return std::optional<StoredArticle>(std::move(stored));
+    return WithReader([&](SqlConnection& db) -> Result<std::optional<StoredArticle>> {
+      auto row = db.QueryOne(
+          "SELECT id, title, author, outlet, url, published, body, content_hash, origin, "
+          "format FROM articles WHERE id = ?",
+          {Text(id)});
+      if (!row) return Error{row.error()};
+      if (!*row) return std::optional<StoredArticle>();
+      const SqlRow& r = **row;
+      StoredArticle stored;
+      Article& a = stored.article;
+      a.id = r.Str(0);
+      a.title = r.Str(1);
+      a.author = r.Str(2);
+      a.outlet = r.Str(3);
+      a.url = r.Str(4);
+      a.published = Date::ParseIso(r.Str(5));
+      a.body = r.Str(6);
+      a.content_hash = r.Str(7);
+      a.origin = r.Str(8);
+      a.format = r.Str(9);
+      auto events = db.Query(
+          "SELECT event_id FROM reports WHERE article_id = ? GROUP BY event_id ORDER BY "
+          "MIN(seq)",
+          {Text(id)});
+      if (!events) return Error{events.error()};
+      for (const SqlRow& e : *events) stored.event_ids.push_back(e.Str(0));
+      return std::optional<StoredArticle>(std::move(stored));
+    });
   }
 
   Result<bool> HasArticleUrl(const std::string& url) override {
@@ -222,13 +238,51 @@ class SqlStore : public Store {
   }
 
   Result<StoreCounts> Counts() override {
-    auto row = db_->QueryOne(
-        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), "
-        "(SELECT COUNT(*) FROM reports)");
+    return WithReader([&](SqlConnection& db) -> Result<StoreCounts> {
+      auto row = db.QueryOne(
+          "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), "
+          "(SELECT COUNT(*) FROM reports)");
+      if (!row) return Error{row.error()};
+      const SqlRow& r = **row;
+      return StoreCounts{static_cast<size_t>(r.I64(0)), static_cast<size_t>(r.I64(1)),
+                         static_cast<size_t>(r.I64(2))};
+    });
+  }
+
+  Result<std::string> Generation() override {
+    if (pg_) {
+      // Two equal snapshots see the same committed transactions, hence the same data.
+      return WithReader([&](SqlConnection& db) -> Result<std::string> {
+        auto row = db.QueryOne("SELECT pg_current_snapshot()::text");
+        if (!row) return Error{row.error()};
+        return "pg:" + (*row)->Str(0);
+      });
+    }
+    std::lock_guard lock(watch_mu_);
+    if (!open_reader_) {
+      // One connection for everything: its own writes don't move its data_version.
+      std::lock_guard db_lock(fallback_mu_);
+      auto row = db_->QueryOne(
+          "SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(seq), 0) FROM reports), "
+          "(SELECT COUNT(*) FROM reports)");
+      if (!row) return Error{row.error()};
+      return "mem:" + (*row)->Str(0) + "/" + (*row)->Str(1) + "/" + (*row)->Str(2);
+    }
+    if (!watcher_) {
+      auto opened = open_reader_();
+      if (!opened) return Error{opened.error()};
+      watcher_ = std::move(*opened);
+    }
+    // data_version moves whenever another connection (the writer, another process) commits;
+    // the watcher itself never writes.
+    auto row = watcher_->QueryOne("PRAGMA data_version");
     if (!row) return Error{row.error()};
-    const SqlRow& r = **row;
-    return StoreCounts{static_cast<size_t>(r.I64(0)), static_cast<size_t>(r.I64(1)),
-                       static_cast<size_t>(r.I64(2))};
+    int64_t version = (*row)->I64(0);
+    if (version != watched_version_) {
+      watched_version_ = version;
+      ++generation_;
+    }
+    return "sqlite:" + std::to_string(generation_);
   }
 
   Result<std::optional<std::string>> GetState(const std::string& key) override {
@@ -246,6 +300,45 @@ class SqlStore : public Store {
   }
 
  private:
+  // Runs `f` on a reader connection of the pool: an idle one, a new one while fewer than
+  // kMaxReaders are open, else the next one given back. Without a pool, on the writer's
+  // connection under a mutex.
+  template <class F>
+  auto WithReader(F&& f) -> decltype(f(std::declval<SqlConnection&>())) {
+    if (!open_reader_) {
+      std::lock_guard lock(fallback_mu_);
+      return f(*db_);
+    }
+    std::unique_ptr<SqlConnection> conn;
+    {
+      std::unique_lock lock(pool_mu_);
+      pool_cv_.wait(lock, [&] { return !idle_.empty() || open_readers_ < kMaxReaders; });
+      if (!idle_.empty()) {
+        conn = std::move(idle_.back());
+        idle_.pop_back();
+      } else {
+        ++open_readers_;
+      }
+    }
+    if (!conn) {
+      auto opened = open_reader_();
+      if (!opened) {
+        std::lock_guard lock(pool_mu_);
+        --open_readers_;
+        pool_cv_.notify_one();
+        return Error{opened.error()};
+      }
+      conn = std::move(*opened);
+    }
+    auto result = f(*conn);
+    {
+      std::lock_guard lock(pool_mu_);
+      idle_.push_back(std::move(conn));
+    }
+    pool_cv_.notify_one();
+    return result;
+  }
+
   Result<std::vector<IngestOutcome>> TryBatch(
       const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
     if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
@@ -620,6 +713,18 @@ class SqlStore : public Store {
 
   std::unique_ptr<SqlConnection> db_;
   bool pg_;
+  // The readers (see WithReader) and the SQLite generation watcher.
+  static constexpr size_t kMaxReaders = 8;
+  ConnectionOpener open_reader_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<SqlConnection>> idle_;
+  size_t open_readers_ = 0;
+  std::mutex fallback_mu_;
+  std::mutex watch_mu_;
+  std::unique_ptr<SqlConnection> watcher_;
+  int64_t watched_version_ = -1;
+  int64_t generation_ = 0;
   int64_t fts_indexed_ = 0;
   CandidateCache candidates_;
   int64_t data_version_ = -1;
@@ -627,8 +732,9 @@ class SqlStore : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<SqlConnection> db) {
-  return std::make_unique<SqlStore>(std::move(db));
+std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<SqlConnection> db,
+                                    ConnectionOpener open_reader) {
+  return std::make_unique<SqlStore>(std::move(db), std::move(open_reader));
 }
 
 }  // namespace sitrep::store

@@ -181,4 +181,12 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
 
+Result<std::unique_ptr<SqlConnection>> OpenSqliteReader(const std::string& path) {
+  auto conn = OpenSqlite(path);
+  if (!conn) return conn;
+  auto status = (*conn)->ExecScript("PRAGMA cache_size=-8192; PRAGMA mmap_size=1073741824;");
+  if (!status) return Error{"cannot open sqlite database '" + path + "': " + status.error()};
+  return conn;
+}
+
 }  // namespace sitrep::store

@@ -16,10 +16,11 @@ bool StartsWith(const std::string& s, const char* prefix) {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   if (url.empty()) return Error{"no database given (--db sqlite:PATH or postgresql://…)"};
   Result<std::unique_ptr<store::SqlConnection>> db = Error{""};
-  if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
+  bool pg = StartsWith(url, "postgresql://") || StartsWith(url, "postgres://");
+  std::string path = url;
+  if (pg) {
     db = store::OpenPostgres(url);
   } else {
-    std::string path = url;
     if (StartsWith(path, "sqlite://"))
       path = path.substr(9);
     else if (StartsWith(path, "sqlite:"))
@@ -29,7 +30,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   }
   if (!db) return Error{db.error()};
   if (auto s = store::Migrate(**db); !s) return Error{"'" + url + "': " + s.error()};
-  return store::MakeSqlStore(std::move(db.value()));
+  store::ConnectionOpener open_reader;
+  if (pg) {
+    open_reader = [url] { return store::OpenPostgres(url); };
+  } else if (path != ":memory:" && path.rfind("file:", 0) != 0) {
+    open_reader = [path] { return store::OpenSqliteReader(path); };
+  }
+  return store::MakeSqlStore(std::move(db.value()), std::move(open_reader));
 }
 
 }  // namespace sitrep

@@ -29,8 +29,10 @@ struct EventQuery {
     double lat = 0, lon = 0, km = 0;
   };
   std::optional<Near> near;
-  std::string sort = "date";  // date, -date, goldstein, fatalities, sources
-  size_t limit = 0;           // 0: no limit
+  // date, goldstein (ascending), fatalities, sources (most first); a leading '-' reverses the
+  // order: -date, -goldstein, -fatalities (fewest first, unknown last), -sources.
+  std::string sort = "date";
+  size_t limit = 0;  // 0: no limit
   size_t offset = 0;
 };
 
@@ -59,6 +61,12 @@ struct StoreCounts {
   size_t reports = 0;  // event sources
 };
 
+// Threads: the read methods (QueryEvents, CountEvents, GetEvent, GetSources, GetArticle, Counts,
+// Generation) may be called from several threads at once, and while one thread writes: each
+// runs on a connection of its own from a small pool (SQLite in WAL mode and PostgreSQL both
+// let readers run beside a writer). The writes (PutArticle, PutArticles, PutState) and
+// GetState / HasArticleUrl share the writer's connection: callers serialize those.
+// (A SQLite ":memory:" database has no pool: there every call must be serialized.)
 class Store {
  public:
   // "sqlite:PATH" (also a bare path), or "postgresql://…" / "postgres://…". Creates or migrates
@@ -75,7 +83,8 @@ class Store {
   virtual Result<std::vector<IngestOutcome>> PutArticles(
       const std::vector<std::pair<Article, std::vector<Event>>>& batch) = 0;
 
-  // Streams matching events (merged, with num_sources/num_articles) to `sink`.
+  // Streams matching events (merged, with num_sources/num_articles) to `sink`, which must not
+  // call the store (it runs while the query holds a reader).
   virtual Status QueryEvents(const EventQuery& query,
                              const std::function<void(const Event&)>& sink) = 0;
   virtual Result<size_t> CountEvents(const EventQuery& query) = 0;
@@ -84,6 +93,12 @@ class Store {
   virtual Result<std::optional<StoredArticle>> GetArticle(const std::string& id) = 0;
   virtual Result<bool> HasArticleUrl(const std::string& url) = 0;  // for the feed watcher
   virtual Result<StoreCounts> Counts() = 0;
+  // An opaque token of the stored data's state: it changes whenever any connection, of this
+  // process or another, commits a change, so an answer computed after reading token T stays
+  // valid while the token is T (read the token before the data). Cheap: no table is read
+  // (SQLite: PRAGMA data_version of a connection that never writes; PostgreSQL: the current
+  // snapshot, which also moves on commits to other databases of the server).
+  virtual Result<std::string> Generation() = 0;
 
   // A small key-value table for state that must survive restarts (feed ETags, alert levels).
   virtual Result<std::optional<std::string>> GetState(const std::string& key) = 0;

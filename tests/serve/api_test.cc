@@ -65,6 +65,23 @@ TEST_F(ServerTest, EventsFilters) {
   EXPECT_EQ(count("limit=2&offset=3"), 1);
   auto sorted = Body(Client().Get("/api/events?sort=-date"));
   EXPECT_EQ(sorted["events"][0]["date"], "2021-07-08");
+  // Every sort both ways.
+  for (const char* by : {"goldstein", "fatalities", "sources"}) {
+    for (std::string sort : {std::string(by), "-" + std::string(by)}) {
+      auto r = Client().Get("/api/events?sort=" + sort);
+      ASSERT_TRUE(r);
+      EXPECT_EQ(r->status, 200) << sort << ": " << r->body;
+    }
+  }
+  auto up = Body(Client().Get("/api/events?sort=goldstein"))["events"];
+  auto down = Body(Client().Get("/api/events?sort=-goldstein"))["events"];
+  ASSERT_GE(up.size(), 2u);
+  ASSERT_EQ(up.size(), down.size());
+  for (size_t i = 1; i < up.size(); ++i) {
+    EXPECT_LE(up[i - 1]["goldstein"].get<double>(), up[i]["goldstein"].get<double>());
+    EXPECT_GE(down[i - 1]["goldstein"].get<double>(), down[i]["goldstein"].get<double>());
+  }
+  EXPECT_EQ(down.front()["goldstein"], up.back()["goldstein"]);
   auto paged = Body(Client().Get("/api/events?limit=1"));
   EXPECT_EQ(paged["total"], 4);  // total counts all matches, not the page
 }
@@ -218,26 +235,6 @@ TEST_F(ServerTest, OversizedBodyIs413) {
 }
 
 // Without Content-Length (chunked), the limit still holds: the body is cut off, not buffered.
-TEST_F(ServerTest, OversizedChunkedBodyIs413) {
-  size_t sent = 0;
-  auto r = Client().Post(
-      "/api/articles", Bearer(kToken),
-      [&](size_t, httplib::DataSink& sink) {
-        std::string chunk(16 * 1024, 'a');
-        if (sent < 512 * 1024) {
-          sink.write(chunk.data(), chunk.size());
-          sent += chunk.size();
-        } else {
-          sink.done();
-        }
-        return true;
-      },
-      "text/plain");
-  ASSERT_TRUE(r) << "no response";
-  EXPECT_EQ(r->status, 413);
-  EXPECT_EQ(Body(Client().Get("/health"))["articles"], 3);
-}
-
 // Sends each message on one connection, waiting for a complete response (by Content-Length)
 // before the next, and returns all the responses.
 std::vector<std::string> RawExchange(int port, const std::vector<std::string>& messages) {
@@ -278,6 +275,95 @@ std::vector<std::string> RawExchange(int port, const std::vector<std::string>& m
   }
   close(fd);
   return answers;
+}
+
+// A chunked upload past the limit is answered 413 and the connection closed. The client sends
+// exactly one byte more than the limit and nothing after it, so the server has read all it
+// was sent when it closes: its close is a clean FIN, never a reset that could eat the answer.
+TEST_F(ServerTest, OversizedChunkedBodyIs413) {
+  size_t limit = 64 * 1024;  // DefaultOptions().max_body_bytes
+  char size_line[32];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", limit + 1);
+  std::string request = std::string("POST /api/articles HTTP/1.1\r\nHost: x\r\n") +
+                        "Authorization: Bearer " + kToken +
+                        "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                        size_line + std::string(limit + 1, 'a');
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port_);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  timeval timeout{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  size_t written = 0;
+  while (written < request.size()) {
+    ssize_t n = write(fd, request.data() + written, request.size() - written);
+    ASSERT_GT(n, 0) << "the server stopped reading before the limit";
+    written += static_cast<size_t>(n);
+  }
+  std::string answer;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) answer.append(buf, static_cast<size_t>(n));
+  int read_errno = errno;
+  close(fd);
+  EXPECT_EQ(n, 0) << "the connection ended with an error (" << read_errno << "), not closed";
+  EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
+  EXPECT_NE(answer.find("request body larger than"), std::string::npos) << answer;
+  EXPECT_EQ(Body(Client().Get("/health"))["articles"], 3);
+}
+
+// Cached answers (lists, totals, counts, analytics) never outlive a write, whether it comes
+// through the API or from another process's connection to the store.
+TEST_F(ServerTest, CachedAnswersFollowEveryIngest) {
+  auto total = [&] { return Body(Client().Get("/api/events?limit=1"))["total"].get<int>(); };
+  auto series_sum = [&] {
+    int sum = 0;
+    auto body = Body(Client().Get("/api/series?bucket=day"));
+    for (const auto& s : body["series"])
+      for (const auto& c : s["counts"]) sum += c.get<int>();
+    EXPECT_GT(sum, 0) << body.dump();
+    return sum;
+  };
+  int before = total();
+  EXPECT_EQ(total(), before);  // now from the cache
+  int series_before = series_sum();
+  EXPECT_EQ(series_sum(), series_before);
+  auto health_before = Body(Client().Get("/health"))["events"].get<int>();
+  ASSERT_EQ(Client().Get("/api/alerts")->status, 200);
+
+  // Another connection to the same file, as `sitrep ingest` in another process would use.
+  auto other = Store::Open("sqlite:" + (dir_ / "store.db").string());
+  ASSERT_TRUE(other.ok()) << other.error();
+  Article a;
+  a.id = "from-another-process";
+  a.body = "Shelling hit Homs on 2021-07-07.";
+  a.published = Date::ParseIso("2021-07-07");
+  Event e = FakeCoder(a).front();
+  e.id = "other-process-event";
+  e.date = {*Date::ParseIso("2021-07-07"), *Date::ParseIso("2021-07-07")};
+  e.location->lat = 34.73;  // far from every seeded event: no merge
+  e.location->lon = 36.72;
+  e.location->text = "Homs";
+  ASSERT_TRUE((*other)->PutArticle(a, {e}).ok());
+  EXPECT_EQ(total(), before + 1);
+  EXPECT_EQ(series_sum(), series_before + 1);
+  EXPECT_EQ(Body(Client().Get("/health"))["events"].get<int>(), health_before + 1);
+  auto alerts = Client().Get("/api/alerts");
+  ASSERT_TRUE(alerts);
+  EXPECT_EQ(alerts->status, 200);
+
+  // And through the API.
+  json posted = {{"id", "posted-1"},
+                 {"published", "2022-01-05"},
+                 {"text", "Rockets struck Ain al-Asad air base on Wednesday."}};
+  auto r = Client().Post("/api/articles", Bearer(kToken), posted.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_GE(total(), before + 1);
+  auto found = Body(Client().Get("/api/events?from=2022-01-05&to=2022-01-05"));
+  EXPECT_EQ(found["total"], 1) << found.dump();
 }
 
 // A refused write's body is consumed, never parsed as the next request on the connection.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -372,8 +373,14 @@ TEST_P(QueryTest, SortAndPage) {
   EXPECT_EQ(Ids(q), (IdList{"q3", "q2", "q1"}));
   q.sort = "goldstein";
   EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+  q.sort = "-goldstein";
+  EXPECT_EQ(Ids(q), (IdList{"q3", "q2", "q1"}));
   q.sort = "fatalities";
   EXPECT_EQ(Ids(q), (IdList{"q2", "q1", "q3"}));
+  q.sort = "-fatalities";  // fewest first, unknown last
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+  q.sort = "-sources";
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
   q.sort = "date";
   q.limit = 1;
   q.offset = 1;
@@ -492,6 +499,70 @@ TEST_P(StoreTest, ConcurrentWritersMatchOneWriter) {
   size_t sources = 0;
   for (const Event& e : All(*shared)) sources += e.num_sources;
   EXPECT_EQ(sources, b.reports);  // the per-event counts add up
+}
+
+// The generation moves with every commit, by this store's writer or another connection (as
+// another process would), and stays put while nothing is written.
+TEST_P(StoreTest, GenerationMovesOnEveryWrite) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto reader = OpenStore(url);
+  auto other = OpenStore(url);
+  ASSERT_TRUE(reader && other);
+  auto generation = [&] {
+    auto g = reader->Generation();
+    EXPECT_TRUE(g.ok()) << (g.ok() ? "" : g.error());
+    return g.ok() ? *g : std::string();
+  };
+  std::string g0 = generation();
+  ASSERT_TRUE(reader->CountEvents({}).ok());
+  EXPECT_EQ(generation(), g0) << "reads move the generation";
+  ASSERT_TRUE(other->PutArticle(MakeArticle("a1", "one"), {Baghdad("e1")}).ok());
+  std::string g1 = generation();
+  EXPECT_NE(g1, g0) << "another connection's ingest";
+  EXPECT_EQ(*reader->CountEvents({}), 1u);
+  ASSERT_TRUE(reader->PutArticle(MakeArticle("a2", "two"), {Baghdad("e2", "2021-08-01")}).ok());
+  std::string g2 = generation();
+  EXPECT_NE(g2, g1) << "this store's own ingest";
+  ASSERT_TRUE(other->PutArticle(MakeArticle("a1", "one, corrected"), {}).ok());  // replaced
+  EXPECT_NE(generation(), g2) << "a replacement that only deletes";
+}
+
+// Reads from many threads at once, beside a writer, each see a consistent store.
+TEST_P(StoreTest, ConcurrentReadersBesideAWriter) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a0", "zero"), {Baghdad("e0")}).ok());
+  std::atomic<int> failures{0};
+  std::atomic<bool> writing{true};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 12; ++t) {
+    readers.emplace_back([&] {
+      size_t last = 0;
+      while (writing) {
+        auto n = store->CountEvents({});
+        auto e = store->GetEvent("e0");
+        size_t listed = 0;
+        auto s = store->QueryEvents({}, [&](const Event&) { ++listed; });
+        if (!n.ok() || !e.ok() || !e->has_value() || !s.ok() || *n < last || listed < *n)
+          ++failures;
+        if (n.ok()) last = *n;
+      }
+    });
+  }
+  for (int i = 1; i <= 40; ++i) {
+    std::string day = "2021-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    ASSERT_TRUE(
+        store
+            ->PutArticle(MakeArticle("a" + std::to_string(i), "body " + std::to_string(i)),
+                         {MakeEvent("e" + std::to_string(i), day, "190", "SYR" + std::to_string(i),
+                                    "TUR", "Aleppo", 36.2, 37.1)})
+            .ok());
+  }
+  writing = false;
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(*store->CountEvents({}), 41u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"));
