@@ -3,15 +3,18 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "base/phrase_set.h"
+
 namespace sitrep::coding {
 namespace {
 
-// Length and first byte before memcmp: most words differ there, and this runs per word.
-bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (s.size() == k.size() && (k.empty() || s[0] == k[0]) && s == k) return true;
-  return false;
-}
+// Whether word `k` is one of a literal list: each list is compiled once into a WordSet (a
+// static of its own lambda), so the check is a hash and a compare instead of a scan of the list.
+#define In(k, ...)                                                                   \
+  ([](std::string_view key_) {                                                       \
+    static const WordSet kSet_(std::initializer_list<std::string_view> __VA_ARGS__); \
+    return kSet_.Has(key_);                                                          \
+  }(k))
 
 bool IsDeterminer(std::string_view k) {
   return In(k, {"the",     "a",    "an",    "this",   "that",    "these", "those",  "its",

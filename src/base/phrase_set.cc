@@ -1,0 +1,81 @@
+#include "base/phrase_set.h"
+
+#include <algorithm>
+
+namespace sitrep {
+
+WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (w.size() >= 64) continue;  // never asked for: Has() rejects such keys
+    lengths_ |= uint64_t{1} << w.size();
+    buckets_[Slot(w)].push_back(w);
+  }
+}
+
+PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases, bool fold_case)
+    : fold_(fold_case) {
+  for (std::string_view p : phrases) Add(p);
+  Build();
+}
+
+PhraseSet::PhraseSet(const std::vector<std::string>& phrases, bool fold_case) : fold_(fold_case) {
+  for (const std::string& p : phrases) Add(p);
+  Build();
+}
+
+void PhraseSet::Add(std::string_view p) {
+  std::string t(p);
+  for (char& c : t) c = Fold(c);
+  if (t.empty()) {
+    has_empty_ = true;
+  } else if (t.size() == 1) {
+    single_.set(static_cast<unsigned char>(t[0]));
+  } else {
+    uint16_t key = Key(t[0], t[1]);
+    first_two_.set(key);
+    entries_.push_back({key, std::move(t)});
+  }
+}
+
+void PhraseSet::Build() {
+  std::stable_sort(entries_.begin(), entries_.end(),
+                   [](const Entry& a, const Entry& b) { return a.key < b.key; });
+}
+
+bool PhraseSet::MatchAt(std::string_view s, size_t i, uint16_t key) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                             [](const Entry& e, uint16_t k) { return e.key < k; });
+  for (; it != entries_.end() && it->key == key; ++it) {
+    const std::string& p = it->text;
+    if (p.size() > s.size() - i) continue;
+    size_t k = 2;
+    while (k < p.size() && Fold(s[i + k]) == p[k]) ++k;
+    if (k == p.size()) return true;
+  }
+  return false;
+}
+
+bool PhraseSet::FoundIn(std::string_view s) const {
+  if (has_empty_) return true;
+  const size_t n = s.size();
+  const bool any_single = single_.any();
+  for (size_t i = 0; i < n; ++i) {
+    if (any_single && single_.test(static_cast<unsigned char>(Fold(s[i])))) return true;
+    if (i + 1 < n) {
+      uint16_t key = Key(s[i], s[i + 1]);
+      if (first_two_.test(key) && MatchAt(s, i, key)) return true;
+    }
+  }
+  return false;
+}
+
+bool PhraseSet::Prefixes(std::string_view s) const {
+  if (has_empty_) return true;
+  if (s.empty()) return false;
+  if (single_.test(static_cast<unsigned char>(Fold(s[0])))) return true;
+  if (s.size() < 2) return false;
+  uint16_t key = Key(s[0], s[1]);
+  return first_two_.test(key) && MatchAt(s, 0, key);
+}
+
+}  // namespace sitrep
