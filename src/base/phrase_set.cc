@@ -3,6 +3,22 @@
 #include <algorithm>
 
 namespace sitrep {
+namespace {
+
+struct ByteTables {
+  unsigned char identity[256], lower[256];
+  constexpr ByteTables() : identity(), lower() {
+    for (int c = 0; c < 256; ++c) {
+      identity[c] = static_cast<unsigned char>(c);
+      lower[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+};
+constexpr ByteTables kTables;
+const unsigned char* const kIdentity = kTables.identity;
+const unsigned char* const kLowerAscii = kTables.lower;
+
+}  // namespace
 
 WordSet::WordSet(std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
@@ -58,15 +74,19 @@ bool PhraseSet::MatchAt(std::string_view s, size_t i, uint16_t key) const {
 bool PhraseSet::FoundIn(std::string_view s) const {
   if (has_empty_) return true;
   const size_t n = s.size();
+  if (n == 0) return false;
   const bool any_single = single_.any();
-  for (size_t i = 0; i < n; ++i) {
-    if (any_single && single_.test(static_cast<unsigned char>(Fold(s[i])))) return true;
-    if (i + 1 < n) {
-      uint16_t key = Key(s[i], s[i + 1]);
-      if (first_two_.test(key) && MatchAt(s, i, key)) return true;
-    }
+  // The key of the two bytes at i, kept rolling: one table look-up and one bit test a byte.
+  const unsigned char* fold = fold_ ? kLowerAscii : kIdentity;
+  unsigned prev = fold[static_cast<unsigned char>(s[0])];
+  for (size_t i = 0; i + 1 < n; ++i) {
+    unsigned next = fold[static_cast<unsigned char>(s[i + 1])];
+    if (any_single && single_.test(prev)) return true;
+    uint16_t key = static_cast<uint16_t>(prev | (next << 8));
+    if (first_two_.test(key) && MatchAt(s, i, key)) return true;
+    prev = next;
   }
-  return false;
+  return any_single && single_.test(prev);
 }
 
 bool PhraseSet::Prefixes(std::string_view s) const {

@@ -151,22 +151,38 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
 
 // ---------------------------------------------------------------------------------------------
 
-uint32_t PhraseTrie::Child(uint32_t node, uint64_t hash) const {
-  auto it = edges_.find(hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL));
-  return it == edges_.end() ? 0 : it->second;
+uint32_t& PhraseTrie::EdgeFor(uint64_t key) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) {  // keep the table at most half full
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    const size_t mask = edges_.size() - 1;
+    for (const Edge& e : old) {
+      if (e.child == 0) continue;
+      size_t s = EdgeSlot(e.key, mask);
+      while (edges_[s].child != 0) s = (s + 1) & mask;
+      edges_[s] = e;
+    }
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t s = EdgeSlot(key, mask);
+  while (edges_[s].child != 0 && edges_[s].key != key) s = (s + 1) & mask;
+  if (edges_[s].child == 0) {
+    edges_[s].key = key;
+    ++edge_count_;
+  }
+  return edges_[s].child;
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t payload) {
   uint32_t node = 0;
   for (const std::string& k : keys) {
     if (k == "*") nodes_[node].has_gap = true;
-    uint64_t h = KeyHash(k) ^ (uint64_t{node} * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
-    auto it = edges_.find(h);
-    if (it == edges_.end()) {
+    uint32_t& child = EdgeFor(EdgeKey(node, KeyHash(k)));
+    if (child == 0) {
       nodes_.push_back(Node{});
-      it = edges_.emplace(h, static_cast<uint32_t>(nodes_.size() - 1)).first;
+      child = static_cast<uint32_t>(nodes_.size() - 1);
     }
-    node = it->second;
+    node = child;
   }
   for (uint32_t p : nodes_[node].payloads)
     if (p == payload) return;
@@ -210,7 +226,7 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) 
   Match match;
   if (best.length) {
     match.length = best.length;
-    match.payloads = nodes_[best.node].payloads;
+    match.payloads = std::span<const uint32_t>(nodes_[best.node].payloads);
   }
   return match;
 }

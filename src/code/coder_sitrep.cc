@@ -150,8 +150,10 @@ bool ReportingPlace(std::string_view body, const PlaceMention& m) {
   size_t e = k;
   while (e < body.size() && std::isalpha(static_cast<unsigned char>(body[e]))) ++e;
   std::string_view next = body.substr(k, e - k);
-  for (std::string_view v : {"said", "says", "spokesman", "spokeswoman", "spokesperson", "official",
-                             "officials", "statement", "announced", "reported"})
+  static constexpr std::string_view kReportingWords[] = {
+      "said",     "says",      "spokesman", "spokeswoman", "spokesperson",
+      "official", "officials", "statement", "announced",   "reported"};
+  for (std::string_view v : kReportingWords)
     if (EqualIgnoringCase(next, v)) return true;
   size_t b = m.start;
   std::string_view before = body.substr(b >= 20 ? b - 20 : 0, b >= 20 ? 20 : b);
@@ -197,6 +199,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   const std::string& body = article.body;
+  std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
@@ -267,14 +270,17 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       sentence_places.focus_country = places.focus_country;
       sentence_places.focus = places.focus;
       sentence_places.mentions.reserve(places.mentions.size());
-      for (const PlaceMention& m : places.mentions) {
+      for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
+        const PlaceMention& m = places.mentions[mi];
         bool actor = false;
         for (const auto& [start, stop, name] : actor_names)
           if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
             actor = true;
         for (const auto& [start, stop] : reading.speakers)
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
-        if (!actor && !ReportingPlace(body, m)) sentence_places.mentions.push_back(m);
+        if (actor) continue;
+        if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
+        if (!reporting[mi]) sentence_places.mentions.push_back(m);
       }
     }
     int slot = 0;
