@@ -54,11 +54,10 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   w.end = base + static_cast<uint32_t>(e);
   w.punct = punct;
   int letters = 0, uppers = 0;
-  // The key is built in a buffer on the stack and assigned once (short keys stay in the
-  // string's own storage): a push_back a byte cost more than the rest of the word.
-  char small[64];
-  std::string large;
-  char* out = e - b <= sizeof small ? small : (large.resize(e - b), large.data());
+  // The key is written in place and cut to length once: a push_back a byte cost more than the
+  // rest of the word.
+  w.key.resize(e - b);
+  char* out = w.key.data();
   size_t n = 0;
   for (size_t i = b; i < e; ++i) {
     unsigned char c = text[i];
@@ -69,7 +68,7 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
       ++letters;
     out[n++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
-  w.key.assign(out, n);
+  w.key.resize(n);
   if (w.key == "\xE2\x80\x99s") w.key = "'s";
   w.capitalized = !punct && b < e && IsUpper(static_cast<unsigned char>(text[b]));
   w.number = !punct && b < e && std::isdigit(static_cast<unsigned char>(text[b]));
