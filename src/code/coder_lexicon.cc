@@ -180,6 +180,10 @@ uint32_t& PhraseTrie::EdgeFor(uint64_t key) {
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t payload) {
   uint32_t node = 0;
+  if (!keys.empty()) {
+    size_t b = FirstBit(KeyHash(keys.front()));
+    first_words_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   for (const std::string& k : keys) {
     if (k == "*") nodes_[node].has_gap = true;
     uint32_t& child = EdgeFor(EdgeKey(node, KeyHash(k)));
@@ -224,8 +228,9 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) 
   Best best;
   if (i < words.size()) {
     const Word& w = words[i];
-    if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
-    if (w.caps_hash)
+    if (MayStart(w.hash))
+      if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
+    if (w.caps_hash && MayStart(w.caps_hash))
       if (uint32_t c = Child(0, w.caps_hash)) Walk(words, i + 1, c, 1, best);
   }
   Match match;

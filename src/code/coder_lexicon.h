@@ -72,7 +72,16 @@ class PhraseTrie {
       if (e.key == key) return e.child;
     }
   }
-  uint32_t& EdgeFor(uint64_t key);  // inserts an empty edge (child 0) when missing
+  uint32_t& EdgeFor(uint64_t key);
+  // One bit a first-word hash (65,536 bits, 8 KB): most words start no phrase, and this says
+  // so without probing the edge table, which is too large to stay in cache.
+  static size_t FirstBit(uint64_t hash) { return static_cast<size_t>(hash >> 48); }
+  bool MayStart(uint64_t hash) const {
+    size_t b = FirstBit(hash);
+    return (first_words_[b >> 6] >> (b & 63)) & 1;
+  }
+  std::vector<uint64_t> first_words_ =
+      std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
             Best& best) const;
   std::vector<Node> nodes_{Node{}};
