@@ -21,11 +21,17 @@ const unsigned char* const kLowerAscii = kTables.lower;
 }  // namespace
 
 WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  std::array<std::vector<std::string_view>, kSlots> slots;
   for (std::string_view w : words) {
     if (w.size() >= 64) continue;  // never asked for: Has() rejects such keys
     lengths_ |= uint64_t{1} << w.size();
-    buckets_[Slot(w)].push_back(w);
+    slots[Slot(w)].push_back(w);
   }
+  for (size_t s = 0; s < kSlots; ++s) {
+    first_[s] = static_cast<uint32_t>(words_.size());
+    words_.insert(words_.end(), slots[s].begin(), slots[s].end());
+  }
+  first_[kSlots] = static_cast<uint32_t>(words_.size());
 }
 
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases, bool fold_case)

@@ -20,21 +20,23 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words);
   bool Has(std::string_view k) const {
     if (k.size() >= 64 || !((lengths_ >> k.size()) & 1)) return false;
-    const std::vector<std::string_view>& b = buckets_[Slot(k)];
-    for (std::string_view s : b)
-      if (s == k) return true;
+    size_t slot = Slot(k);
+    for (uint32_t e = first_[slot]; e < first_[slot + 1]; ++e)
+      if (words_[e] == k) return true;
     return false;
   }
 
  private:
+  static constexpr size_t kSlots = 64;
   static size_t Slot(std::string_view k) {
     if (k.empty()) return 0;
     return (static_cast<unsigned char>(k[0]) * 31u + static_cast<unsigned char>(k.back()) * 7u +
             k.size()) &
-           63u;
+           (kSlots - 1);
   }
-  uint64_t lengths_ = 0;
-  std::array<std::vector<std::string_view>, 64> buckets_;
+  uint64_t lengths_ = 0;                         // bit n: some word has n bytes
+  std::array<uint32_t, kSlots + 1> first_ = {};  // words_[first_[s], first_[s + 1]): slot s
+  std::vector<std::string_view> words_;          // grouped by slot
 };
 
 class PhraseSet {
