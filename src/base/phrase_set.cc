@@ -21,17 +21,31 @@ const unsigned char* const kLowerAscii = kTables.lower;
 }  // namespace
 
 WordSet::WordSet(std::initializer_list<std::string_view> words) {
-  std::array<std::vector<std::string_view>, kSlots> slots;
-  for (std::string_view w : words) {
+  Build(words.begin(), words.end(), words.size());
+}
+
+WordSet::WordSet(const std::vector<std::string>& words) {
+  Build(words.begin(), words.end(), words.size());
+}
+
+template <class It>
+void WordSet::Build(It begin, It end, size_t count) {
+  size_t slots = 64;
+  while (slots < count) slots *= 2;
+  mask_ = slots - 1;
+  std::vector<std::vector<std::string_view>> by_slot(slots);
+  for (It it = begin; it != end; ++it) {
+    std::string_view w = *it;
     if (w.size() >= 64) continue;  // never asked for: Has() rejects such keys
     lengths_ |= uint64_t{1} << w.size();
-    slots[Slot(w)].push_back(w);
+    by_slot[Slot(w)].push_back(w);
   }
-  for (size_t s = 0; s < kSlots; ++s) {
+  first_.assign(slots + 1, 0);
+  for (size_t s = 0; s < slots; ++s) {
     first_[s] = static_cast<uint32_t>(words_.size());
-    words_.insert(words_.end(), slots[s].begin(), slots[s].end());
+    words_.insert(words_.end(), by_slot[s].begin(), by_slot[s].end());
   }
-  first_[kSlots] = static_cast<uint32_t>(words_.size());
+  first_[slots] = static_cast<uint32_t>(words_.size());
 }
 
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases, bool fold_case)

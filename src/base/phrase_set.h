@@ -18,6 +18,8 @@ namespace sitrep {
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words);
+  // Views into `words`, which must outlive the set.
+  explicit WordSet(const std::vector<std::string>& words);
   bool Has(std::string_view k) const {
     if (k.size() >= 64 || !((lengths_ >> k.size()) & 1)) return false;
     size_t slot = Slot(k);
@@ -27,16 +29,19 @@ class WordSet {
   }
 
  private:
-  static constexpr size_t kSlots = 64;
-  static size_t Slot(std::string_view k) {
+  template <class It>
+  void Build(It begin, It end, size_t count);
+  size_t Slot(std::string_view k) const {
     if (k.empty()) return 0;
-    return (static_cast<unsigned char>(k[0]) * 31u + static_cast<unsigned char>(k.back()) * 7u +
-            k.size()) &
-           (kSlots - 1);
+    size_t h = static_cast<unsigned char>(k[0]) * 31u + static_cast<unsigned char>(k.back()) * 7u +
+               k.size();
+    if (k.size() > 2) h += static_cast<unsigned char>(k[1]) * 131u;
+    return h & mask_;
   }
-  uint64_t lengths_ = 0;                         // bit n: some word has n bytes
-  std::array<uint32_t, kSlots + 1> first_ = {};  // words_[first_[s], first_[s + 1]): slot s
-  std::vector<std::string_view> words_;          // grouped by slot
+  uint64_t lengths_ = 0;                 // bit n: some word has n bytes
+  size_t mask_ = 0;                      // slots - 1 (a power of two, at least 64)
+  std::vector<uint32_t> first_;          // words_[first_[s], first_[s + 1]): slot s
+  std::vector<std::string_view> words_;  // grouped by slot
 };
 
 class PhraseSet {

@@ -26,6 +26,16 @@ TEST(WordSet, MembersOnly) {
   EXPECT_FALSE(set.Has(std::string(100, 'a')));
 }
 
+TEST(WordSet, LargeSetsFromOwnedStrings) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 1000; ++i) words.push_back("w" + std::to_string(i * 7));
+  words.push_back("");
+  WordSet set(words);
+  for (int i = 0; i < 7000; ++i) ASSERT_EQ(set.Has("w" + std::to_string(i)), i % 7 == 0) << i;
+  EXPECT_TRUE(set.Has(""));
+  EXPECT_FALSE(set.Has("w"));
+}
+
 TEST(PhraseSet, FoundInAndPrefixes) {
   PhraseSet set({"share this", "\xC2\xA9", "x", "all rights reserved"});
   EXPECT_TRUE(set.FoundIn("please share this article"));
