@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/paths.h"
+#include "base/phrase_set.h"
 #include "code/coder_lexicon.h"
 #include "code/coder_sentence.h"
 #include "read/reader.h"
@@ -133,6 +134,48 @@ void MatchReadSentence(benchmark::State& state) {
   Rate(state, s.text.sentences.size());
 }
 BENCHMARK(MatchReadSentence);
+
+// The compiled word lists the coder checks words against (base/phrase_set.h): one look-up per
+// word of every sentence, as IsPreposition() does.
+void MatchWordSet(benchmark::State& state) {
+  const Sample& s = Sentences();
+  std::string_view body = s.article.body;
+  std::vector<std::vector<coding::Word>> words;
+  for (const Sentence& sentence : s.text.sentences)
+    words.push_back(coding::Tokenize(body.substr(sentence.start, sentence.end - sentence.start),
+                                     sentence.start));
+  static const WordSet kPrepositions(
+      {"in",      "at",      "on",     "to",     "from",      "with",    "by",         "for",
+       "against", "of",      "near",   "into",   "onto",      "toward",  "towards",    "across",
+       "over",    "under",   "among",  "about",  "during",    "through", "throughout", "inside",
+       "outside", "behind",  "beside", "via",    "including", "like",    "upon",       "around",
+       "within",  "between", "off",    "without"});
+  size_t found = 0;
+  for (auto _ : state)
+    for (const auto& w : words)
+      for (const coding::Word& word : w) found += kPrepositions.Has(word.key);
+  benchmark::DoNotOptimize(found);
+  Rate(state, words.size());
+}
+BENCHMARK(MatchWordSet);
+
+// A phrase list searched in every sentence, as the coder's discard list (data/discard.txt) is.
+void MatchPhraseSet(benchmark::State& state) {
+  const Sample& s = Sentences();
+  std::string_view body = s.article.body;
+  static const PhraseSet kDiscard(
+      {"share buttons", "share this", "copyright", "\xC2\xA9", "all rights reserved", "disclaimer",
+       "fair use", "click here", "subscribe", "newsletter", "follow us", "become a member",
+       "cross-post", "crosspost", "featured image", "image credit", "photo credit", "read more"},
+      /*fold_case=*/true);
+  size_t found = 0;
+  for (auto _ : state)
+    for (const Sentence& sentence : s.text.sentences)
+      found += kDiscard.FoundIn(body.substr(sentence.start, sentence.end - sentence.start));
+  benchmark::DoNotOptimize(found);
+  Rate(state, s.text.sentences.size());
+}
+BENCHMARK(MatchPhraseSet);
 
 }  // namespace
 }  // namespace sitrep

@@ -11,6 +11,7 @@
 #include "code/coder.h"
 #include "geo/geocoder.h"
 #include "pipeline/pipeline.h"
+#include "read/jsonl.h"
 #include "read/reader.h"
 #include "text/analysis.h"
 
@@ -64,6 +65,20 @@ void StageReadMarkdown(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * md.size()));
 }
 BENCHMARK(StageReadMarkdown);
+
+// One JSON Lines article (flat object of strings: the fast path of read/jsonl.cc), read and
+// cleaned; rate in sentences/s of the article.
+void StageReadJsonLine(benchmark::State& state) {
+  std::string line =
+      R"({"id":"gen-1","outlet":"Gulf Sentinel","published":"2021-07-08","title":"Rockets hit base",)"
+      R"("text":"Two rockets hit the Ain al-Asad air base on Monday, a coalition spokesman said.\n\n)"
+      R"(Police fired tear gas at protesters who threw stones in Basra. \"No one was hurt,\" he said.)"
+      R"(\n\nA roadside bomb exploded near a convoy south of Baghdad, officials said."})";
+  for (auto _ : state) benchmark::DoNotOptimize(read::ParseJsonArticle(line, "bench", {}));
+  state.counters["sentences/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * 4), benchmark::Counter::kIsRate);
+}
+BENCHMARK(StageReadJsonLine);
 
 void StageAnalyze(benchmark::State& state) {
   const Article& a = SampleArticle();

@@ -1,9 +1,9 @@
 #include "base/date.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
-
-#include <fmt/format.h>
 
 namespace sitrep {
 namespace {
@@ -49,24 +49,51 @@ std::optional<Date> Date::ParseIso(std::string_view text) {
   return FromYmd(y, m, d);
 }
 
-int Date::year() const { return static_cast<int>(Ymd(days_).year()); }
-int Date::month() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).month())); }
-int Date::day() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).day())); }
+int Date::year() const {
+  return static_cast<int>(Ymd(days_).year());
+}
+int Date::month() const {
+  return static_cast<int>(static_cast<unsigned>(Ymd(days_).month()));
+}
+int Date::day() const {
+  return static_cast<int>(static_cast<unsigned>(Ymd(days_).day()));
+}
 
 int Date::weekday() const {
   return static_cast<int>(
       std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days_}}}.c_encoding());
 }
 
-std::string Date::Iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year(), month(), day()); }
+std::string Date::Iso() const {
+  int y = year(), m = month(), d = day();
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99)
+    return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  // Every event line writes several dates: digits by hand, not through fmt.
+  char buf[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10)};
+  return std::string(buf, sizeof buf);
+}
 
 std::string_view PrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kWeek: return "week";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kRange: return "range";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kWeek:
+      return "week";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kRange:
+      return "range";
   }
   return "day";
 }

@@ -53,8 +53,12 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   w.start = base + static_cast<uint32_t>(b);
   w.end = base + static_cast<uint32_t>(e);
   w.punct = punct;
-  w.key.reserve(e - b);
   int letters = 0, uppers = 0;
+  // The key is written in place and cut to length once: a push_back a byte cost more than the
+  // rest of the word.
+  w.key.resize(e - b);
+  char* out = w.key.data();
+  size_t n = 0;
   for (size_t i = b; i < e; ++i) {
     unsigned char c = text[i];
     if (c == '.' && !punct) continue;
@@ -62,8 +66,9 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
       ++uppers, ++letters;
     else if (IsLower(c))
       ++letters;
-    w.key.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    out[n++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
+  w.key.resize(n);
   if (w.key == "\xE2\x80\x99s") w.key = "'s";
   w.capitalized = !punct && b < e && IsUpper(static_cast<unsigned char>(text[b]));
   w.number = !punct && b < e && std::isdigit(static_cast<unsigned char>(text[b]));
@@ -151,22 +156,42 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
 
 // ---------------------------------------------------------------------------------------------
 
-uint32_t PhraseTrie::Child(uint32_t node, uint64_t hash) const {
-  auto it = edges_.find(hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL));
-  return it == edges_.end() ? 0 : it->second;
+uint32_t& PhraseTrie::EdgeFor(uint64_t key) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) {  // keep the table at most half full
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    const size_t mask = edges_.size() - 1;
+    for (const Edge& e : old) {
+      if (e.child == 0) continue;
+      size_t s = EdgeSlot(e.key, mask);
+      while (edges_[s].child != 0) s = (s + 1) & mask;
+      edges_[s] = e;
+    }
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t s = EdgeSlot(key, mask);
+  while (edges_[s].child != 0 && edges_[s].key != key) s = (s + 1) & mask;
+  if (edges_[s].child == 0) {
+    edges_[s].key = key;
+    ++edge_count_;
+  }
+  return edges_[s].child;
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t payload) {
   uint32_t node = 0;
+  if (!keys.empty()) {
+    size_t b = FirstBit(KeyHash(keys.front()));
+    first_words_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   for (const std::string& k : keys) {
     if (k == "*") nodes_[node].has_gap = true;
-    uint64_t h = KeyHash(k) ^ (uint64_t{node} * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
-    auto it = edges_.find(h);
-    if (it == edges_.end()) {
+    uint32_t& child = EdgeFor(EdgeKey(node, KeyHash(k)));
+    if (child == 0) {
       nodes_.push_back(Node{});
-      it = edges_.emplace(h, static_cast<uint32_t>(nodes_.size() - 1)).first;
+      child = static_cast<uint32_t>(nodes_.size() - 1);
     }
-    node = it->second;
+    node = child;
   }
   for (uint32_t p : nodes_[node].payloads)
     if (p == payload) return;
@@ -203,14 +228,15 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) 
   Best best;
   if (i < words.size()) {
     const Word& w = words[i];
-    if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
-    if (w.caps_hash)
+    if (MayStart(w.hash))
+      if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
+    if (w.caps_hash && MayStart(w.caps_hash))
       if (uint32_t c = Child(0, w.caps_hash)) Walk(words, i + 1, c, 1, best);
   }
   Match match;
   if (best.length) {
     match.length = best.length;
-    match.payloads = nodes_[best.node].payloads;
+    match.payloads = std::span<const uint32_t>(nodes_[best.node].payloads);
   }
   return match;
 }

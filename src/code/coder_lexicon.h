@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,8 +41,8 @@ class PhraseTrie {
  public:
   void Add(const std::vector<std::string>& keys, uint32_t payload);
   struct Match {
-    uint32_t length = 0;  // words consumed
-    std::vector<uint32_t> payloads;
+    uint32_t length = 0;                 // words consumed
+    std::span<const uint32_t> payloads;  // owned by the trie
   };
   // Longest phrase starting at words[i]; length 0 when none.
   Match Longest(const std::vector<Word>& words, size_t i) const;
@@ -56,11 +57,42 @@ class PhraseTrie {
     uint32_t length = 0;
     uint32_t node = 0;
   };
-  uint32_t Child(uint32_t node, uint64_t hash) const;
+  static uint64_t EdgeKey(uint32_t node, uint64_t hash) {
+    return hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
+  }
+  static size_t EdgeSlot(uint64_t key, size_t mask) {
+    return static_cast<size_t>((key ^ (key >> 31)) * 0xBF58476D1CE4E5B9ULL >> 32) & mask;
+  }
+  uint32_t Child(uint32_t node, uint64_t hash) const {
+    const uint64_t key = EdgeKey(node, hash);
+    const size_t mask = edges_.size() - 1;
+    for (size_t s = EdgeSlot(key, mask);; s = (s + 1) & mask) {
+      const Edge& e = edges_[s];
+      if (e.child == 0) return 0;
+      if (e.key == key) return e.child;
+    }
+  }
+  uint32_t& EdgeFor(uint64_t key);
+  // One bit a first-word hash (65,536 bits, 8 KB): most words start no phrase, and this says
+  // so without probing the edge table, which is too large to stay in cache.
+  static size_t FirstBit(uint64_t hash) { return static_cast<size_t>(hash >> 48); }
+  bool MayStart(uint64_t hash) const {
+    size_t b = FirstBit(hash);
+    return (first_words_[b >> 6] >> (b & 63)) & 1;
+  }
+  std::vector<uint64_t> first_words_ =
+      std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
             Best& best) const;
   std::vector<Node> nodes_{Node{}};
-  std::unordered_map<uint64_t, uint32_t> edges_;
+  // Edges (parent node, word hash) -> child node in one open-addressing table: the matcher
+  // probes it for every word of every sentence. child 0 (the root) marks an empty slot.
+  struct Edge {
+    uint64_t key = 0;
+    uint32_t child = 0;
+  };
+  std::vector<Edge> edges_ = std::vector<Edge>(16);
+  size_t edge_count_ = 0;
 };
 
 struct ActorDef {

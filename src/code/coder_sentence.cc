@@ -3,15 +3,18 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "base/phrase_set.h"
+
 namespace sitrep::coding {
 namespace {
 
-// Length and first byte before memcmp: most words differ there, and this runs per word.
-bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (s.size() == k.size() && (k.empty() || s[0] == k[0]) && s == k) return true;
-  return false;
-}
+// Whether word `k` is one of a literal list: each list is compiled once into a WordSet (a
+// static of its own lambda), so the check is a hash and a compare instead of a scan of the list.
+#define In(k, ...)                                                                   \
+  ([](std::string_view key_) {                                                       \
+    static const WordSet kSet_(std::initializer_list<std::string_view> __VA_ARGS__); \
+    return kSet_.Has(key_);                                                          \
+  }(k))
 
 bool IsDeterminer(std::string_view k) {
   return In(k, {"the",     "a",    "an",    "this",   "that",    "these", "those",  "its",
@@ -140,10 +143,8 @@ struct Reader {
   std::vector<int> actor_at;  // word -> index into actors, -1
   std::vector<bool> speaker;  // word inside ", X said" or "according to X": who reports
 
-  const std::string& K(size_t i) const {
-    static const std::string kEmpty;
-    return i < w.size() ? w[i].key : kEmpty;
-  }
+  // A view, so that comparisons with literals compare lengths first and need no strlen.
+  std::string_view K(size_t i) const { return i < w.size() ? std::string_view(w[i].key) : ""; }
 
   const ActorDef* PickDef(const std::vector<ActorDef>& defs) const {
     const ActorDef* fallback = nullptr;
@@ -493,7 +494,7 @@ struct Reader {
 
   bool PrecededByPrep(const ActorSpan& a) const {
     if (a.begin == 0) return false;
-    const std::string& p = K(a.begin - 1);
+    std::string_view p = K(a.begin - 1);
     if (p == "of" && a.begin >= 2 && IsQuantityWord(w[a.begin - 2])) return false;
     if (p == "the" && a.begin >= 3 && K(a.begin - 2) == "of" && IsQuantityWord(w[a.begin - 3]))
       return false;
@@ -1059,7 +1060,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
             r.w[d - 1].number ||
             In(r.K(d - 1), {"multiple", "several", "suicide", "roadside", "deadly", "reported"})))
       --d;
-    std::string det = d > 0 ? r.K(d - 1) : "";
+    std::string_view det = d > 0 ? r.K(d - 1) : "";
     if (d > 1 && In(det, {"of"}) && In(r.K(d - 2), {"round", "wave", "series", "spate"})) {
       det = d > 2 ? r.K(d - 3) : "";
       if (d > 3 && IsDistinctMarker(r.K(d - 3))) det = r.K(d - 3);

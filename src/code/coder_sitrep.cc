@@ -10,6 +10,7 @@
 
 #include "base/hash.h"
 #include "base/paths.h"
+#include "base/phrase_set.h"
 #include "code/coder.h"
 #include "code/coder_lexicon.h"
 #include "code/coder_sentence.h"
@@ -58,7 +59,7 @@ struct Pending {
 class SitrepCoder : public Coder {
  public:
   SitrepCoder(Lexicon lex, std::vector<std::string> discard)
-      : lex_(std::move(lex)), discard_(std::move(discard)) {}
+      : lex_(std::move(lex)), discard_(discard, /*fold_case=*/true) {}
 
   std::vector<Event> Code(const Article& article, const AnalyzedText& text,
                           const ArticlePlaces& places) const override;
@@ -67,13 +68,11 @@ class SitrepCoder : public Coder {
   bool Furniture(const Article& article, std::string_view sentence) const;
   void Classify(Event& e, const Candidate& c) const;
   const Lexicon lex_;
-  const std::vector<std::string> discard_;
+  const PhraseSet discard_;  // data/discard.txt, lower-cased; matched ignoring ASCII case
 };
 
 bool SitrepCoder::Furniture(const Article& article, std::string_view sentence) const {
-  std::string low = Lower(sentence);
-  for (const std::string& d : discard_)
-    if (low.find(d) != std::string::npos) return true;
+  if (discard_.FoundIn(sentence)) return true;
   return !article.title.empty() && EqualIgnoringCase(TrimTitle(sentence), TrimTitle(article.title));
 }
 
@@ -150,13 +149,19 @@ bool ReportingPlace(std::string_view body, const PlaceMention& m) {
   while (k < body.size() && (body[k] == ' ' || body[k] == ',')) ++k;
   size_t e = k;
   while (e < body.size() && std::isalpha(static_cast<unsigned char>(body[e]))) ++e;
-  std::string next = Lower(body.substr(k, e - k));
-  for (std::string_view v : {"said", "says", "spokesman", "spokeswoman", "spokesperson", "official",
-                             "officials", "statement", "announced", "reported"})
-    if (next == v) return true;
+  std::string_view next = body.substr(k, e - k);
+  static constexpr std::string_view kReportingWords[] = {
+      "said",     "says",      "spokesman", "spokeswoman", "spokesperson",
+      "official", "officials", "statement", "announced",   "reported"};
+  for (std::string_view v : kReportingWords)
+    if (EqualIgnoringCase(next, v)) return true;
   size_t b = m.start;
-  std::string before = Lower(body.substr(b >= 20 ? b - 20 : 0, b >= 20 ? 20 : b));
-  return before.ends_with("according to ") || before.ends_with("according to the ");
+  std::string_view before = body.substr(b >= 20 ? b - 20 : 0, b >= 20 ? 20 : b);
+  auto ends_with = [&](std::string_view suffix) {
+    return before.size() >= suffix.size() &&
+           EqualIgnoringCase(before.substr(before.size() - suffix.size()), suffix);
+  };
+  return ends_with("according to ") || ends_with("according to the ");
 }
 
 bool Overlap(const DateRange& a, const DateRange& b) {
@@ -194,6 +199,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   const std::string& body = article.body;
+  std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
@@ -263,14 +269,18 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if (!reading.events.empty()) {
       sentence_places.focus_country = places.focus_country;
       sentence_places.focus = places.focus;
-      for (const PlaceMention& m : places.mentions) {
+      sentence_places.mentions.reserve(places.mentions.size());
+      for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
+        const PlaceMention& m = places.mentions[mi];
         bool actor = false;
         for (const auto& [start, stop, name] : actor_names)
           if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
             actor = true;
         for (const auto& [start, stop] : reading.speakers)
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
-        if (!actor && !ReportingPlace(body, m)) sentence_places.mentions.push_back(m);
+        if (actor) continue;
+        if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
+        if (!reporting[mi]) sentence_places.mentions.push_back(m);
       }
     }
     int slot = 0;

@@ -75,12 +75,15 @@ std::string FoldWord(std::string_view word) {
   bool ascii = true;
   for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
   if (ascii) {
+    out.resize(word.size());  // written in place, cut to length once
+    size_t n = 0;
     for (char ch : word) {
       if (ch >= 'A' && ch <= 'Z')
-        out += static_cast<char>(ch - 'A' + 'a');
+        out[n++] = static_cast<char>(ch - 'A' + 'a');
       else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-        out += ch;
+        out[n++] = ch;
     }
+    out.resize(n);
   } else {
     utf8proc_uint8_t* folded = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
@@ -176,6 +179,18 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
     size_t end = i, letters = 0, uppers = 0;
     bool first_letter_seen = false;
     while (i < text.size()) {
+      // ASCII letters and digits (nearly every byte of a word) without decoding.
+      if (uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[i]) & 0x7F];
+          cls != 0 && static_cast<unsigned char>(text[i]) < 0x80) {
+        if (cls & kLetter) {
+          ++letters;
+          if (cls & kUpper) ++uppers;
+          if (!first_letter_seen) t.capitalized = (cls & kUpper) != 0;
+          first_letter_seen = true;
+        }
+        end = ++i;
+        continue;
+      }
       c = Decode(text, i, &len);
       if (IsWordChar(c)) {
         if (IsLetter(c)) {

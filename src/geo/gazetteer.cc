@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <map>
@@ -292,8 +293,33 @@ Status Gazetteer::Attach(const char* data, size_t size) {
   return OkStatus();
 }
 
+Gazetteer::Gazetteer() {
+  static std::atomic<uint64_t> next{1};
+  generation_ = next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Names recur within an article and across articles ("Baghdad", "U.S."), and each probe of the
+// mapped table is a cache miss: the last answers are kept in a small per-thread table.
 Gazetteer::Hit Gazetteer::Find(std::string_view key) const {
   uint64_t hash = KeyHash(key);
+  struct Cached {
+    uint64_t generation = 0, hash = 0;
+    std::string key;
+    Hit hit;
+  };
+  static constexpr size_t kCacheSize = 2048;
+  thread_local std::vector<Cached> cache(kCacheSize);
+  Cached& c = cache[(hash ^ (hash >> 32)) & (kCacheSize - 1)];
+  if (c.generation == generation_ && c.hash == hash && c.key == key) return c.hit;
+  Hit hit = Probe(key, hash);
+  c.generation = generation_;
+  c.hash = hash;
+  c.key.assign(key);
+  c.hit = hit;
+  return hit;
+}
+
+Gazetteer::Hit Gazetteer::Probe(std::string_view key, uint64_t hash) const {
   uint32_t mask = header_->slot_count - 1;
   for (uint32_t s = static_cast<uint32_t>(hash) & mask;; s = (s + 1) & mask) {
     const FileSlot& slot = slots_[s];

@@ -68,8 +68,11 @@ class Gazetteer {
   size_t CountKind(PlaceKind kind) const;
 
  private:
-  Gazetteer() = default;
+  Gazetteer();
   Status Attach(const char* data, size_t size);
+  Hit Probe(std::string_view key, uint64_t hash) const;
+
+  uint64_t generation_;  // unique for the process' lifetime: keys Find()'s per-thread cache
 
   std::string owned_;       // bytes when built in memory
   void* mapped_ = nullptr;  // or the mmap of the file

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "base/phrase_set.h"
 #include "read/date_line.h"
 #include "read/source_map.h"
 
@@ -31,17 +32,19 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool StartsWithAny(std::string_view s, Words prefixes) {
-  for (std::string_view p : prefixes)
-    if (s.starts_with(p)) return true;
-  return false;
-}
-
-bool ContainsAny(std::string_view s, Words parts) {
-  for (std::string_view p : parts)
-    if (s.find(p) != std::string_view::npos) return true;
-  return false;
-}
+// Whether `s` starts with / contains one of a literal list of phrases: each list is compiled
+// once into a PhraseSet (a static of its own lambda), so a line is scanned once, not once a
+// phrase.
+#define StartsWithAny(s, ...)                                                          \
+  ([](std::string_view s_) {                                                           \
+    static const PhraseSet kSet_(std::initializer_list<std::string_view> __VA_ARGS__); \
+    return kSet_.Prefixes(s_);                                                         \
+  }(s))
+#define ContainsAny(s, ...)                                                            \
+  ([](std::string_view s_) {                                                           \
+    static const PhraseSet kSet_(std::initializer_list<std::string_view> __VA_ARGS__); \
+    return kSet_.FoundIn(s_);                                                          \
+  }(s))
 
 size_t WordCount(std::string_view s) {
   size_t n = 0;
@@ -125,9 +128,9 @@ bool IsCaption(const LineView& l) {
     std::string credit = l.text.substr(copy + 2);
     if (credit.size() <= 80 && credit.find(". ") == std::string::npos) return true;
   }
-  return ContainsAny(l.lower, {"(photo:", "(photo by", "(image:", "reuters/", "afp/", "ap photo/",
-                               "getty images", "(afp photo"}) &&
-         l.text.size() < 400;
+  return l.text.size() < 400 &&
+         ContainsAny(l.lower, {"(photo:", "(photo by", "(image:", "reuters/", "afp/", "ap photo/",
+                               "getty images", "(afp photo"});
 }
 
 bool IsTagLine(const LineView& l) {
@@ -426,7 +429,7 @@ class Cleaner {
   bool CaptionWithoutCredit(size_t i) {
     if (i + 1 >= lines_.size() || lines_[i].text.size() < 30) return false;
     const LineView& next = lines_[i + 1];
-    return IsCaption(next) && next.text.starts_with(lines_[i].text);
+    return next.text.starts_with(lines_[i].text) && IsCaption(next);
   }
 
   void StripFurniture(size_t i) {
@@ -439,7 +442,7 @@ class Cleaner {
     }
     if (l.block->kind == BlockKind::kRule || IsSeparator(l.text) || l.line->link_only ||
         IsTagLine(l) || IsFurniturePrefix(l) || HasFurniturePhrase(l) || IsCaption(l) ||
-        CaptionWithoutCredit(i) || (IsBreadcrumb(l) && i < body_start_ + 3))
+        CaptionWithoutCredit(i) || (i < body_start_ + 3 && IsBreadcrumb(l)))
       Remove(l);
     else if (ParseDateLine(l.text))  // a stray date line ("Updated July 16, 2021")
       Remove(l);

@@ -174,18 +174,19 @@ std::string NormalizeInline(std::string_view text) {
   // bytes become one space between words, none at the ends, as the writer would make them.
   if (std::all_of(text.begin(), text.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text.size(), '\0');  // written in place, cut to length once
+    size_t n = 0;
     bool pending_space = false;
     for (char c : text) {
       if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
         pending_space = true;
         continue;
       }
-      if (pending_space && !out.empty()) out += ' ';
+      if (pending_space && n > 0) out[n++] = ' ';
       pending_space = false;
-      out += c;
+      out[n++] = c;
     }
+    out.resize(n);
     return out;
   }
   BodyWriter w;

@@ -91,6 +91,27 @@ TEST(GazetteerFormat, RoundTripsThroughBytesAndFile) {
   EXPECT_EQ((*g)->CountKind(PlaceKind::kCountry), 6u);
 }
 
+// Find() keeps recent answers per thread: a second gazetteer (or one built at the address of
+// a freed one) must never get the first one's answers.
+TEST(GazetteerFormat, FindCacheNeverMixesGazetteers) {
+  auto rows = ParsePlaceTable(testing::kSmallWorld);
+  ASSERT_TRUE(rows.ok());
+  std::vector<PlaceRow> fewer;
+  for (const PlaceRow& r : *rows)
+    if (NameKey(r.name) != "tripoli") fewer.push_back(r);
+  ASSERT_LT(fewer.size(), rows->size());
+  for (int round = 0; round < 3; ++round) {
+    auto full = Gazetteer::FromBytes(BuildGazetteerBytes(*rows));
+    auto small = Gazetteer::FromBytes(BuildGazetteerBytes(fewer));
+    ASSERT_TRUE(full.ok() && small.ok());
+    for (int k = 0; k < 2; ++k) {  // the second time round, from the cache
+      EXPECT_EQ((*full)->Find("tripoli").places.size(), 3u);
+      EXPECT_TRUE((*small)->Find("tripoli").places.empty());
+      EXPECT_TRUE((*full)->Find("atlantis").places.empty());
+    }
+  }
+}
+
 TEST(GazetteerFormat, DamagedFilesAreErrorsNotCrashes) {
   auto rows = ParsePlaceTable(testing::kSmallWorld);
   ASSERT_TRUE(rows.ok());
