@@ -101,17 +101,23 @@ void MatchCoderTokenize(benchmark::State& state) {
 }
 BENCHMARK(MatchCoderTokenize);
 
+// The sample's sentences as the coder tokenizes them.
+std::vector<std::vector<coding::Word>> SampleWords(const Sample& s) {
+  std::string_view body = s.article.body;
+  std::vector<std::vector<coding::Word>> words;
+  for (const Sentence& sentence : s.text.sentences)
+    words.push_back(coding::Tokenize(body.substr(sentence.start, sentence.end - sentence.start),
+                                     sentence.start));
+  return words;
+}
+
 // The longest phrase of `trie` at every word of every sentence: how actor and verb
 // dictionaries are matched.
 void MatchTrie(benchmark::State& state, const coding::PhraseTrie coding::Lexicon::*trie) {
   const coding::Lexicon* lex = SharedLexicon();
   if (!lex) return state.SkipWithError("cannot load the dictionaries in data/");
   const Sample& s = Sentences();
-  std::string_view body = s.article.body;
-  std::vector<std::vector<coding::Word>> words;
-  for (const Sentence& sentence : s.text.sentences)
-    words.push_back(coding::Tokenize(body.substr(sentence.start, sentence.end - sentence.start),
-                                     sentence.start));
+  std::vector<std::vector<coding::Word>> words = SampleWords(s);
   size_t found = 0;
   for (auto _ : state)
     for (const auto& w : words)
@@ -139,11 +145,7 @@ BENCHMARK(MatchReadSentence);
 // word of every sentence, as IsPreposition() does.
 void MatchWordSet(benchmark::State& state) {
   const Sample& s = Sentences();
-  std::string_view body = s.article.body;
-  std::vector<std::vector<coding::Word>> words;
-  for (const Sentence& sentence : s.text.sentences)
-    words.push_back(coding::Tokenize(body.substr(sentence.start, sentence.end - sentence.start),
-                                     sentence.start));
+  std::vector<std::vector<coding::Word>> words = SampleWords(s);
   static const WordSet kPrepositions(
       {"in",      "at",      "on",     "to",     "from",      "with",    "by",         "for",
        "against", "of",      "near",   "into",   "onto",      "toward",  "towards",    "across",
