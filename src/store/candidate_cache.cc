@@ -4,10 +4,6 @@
 
 namespace sitrep::store {
 
-int32_t CandidateCache::WeekOf(int32_t day) {
-  return day >= 0 ? day / kBucketDays : -((-day + kBucketDays - 1) / kBucketDays);
-}
-
 size_t CandidateCache::BlockKeyHash::operator()(const BlockKey& k) const {
   return std::hash<std::string>{}(k.root) * 31 + std::hash<int32_t>{}(k.week);
 }
@@ -18,16 +14,19 @@ const CandidateCache::Block* CandidateCache::Find(const std::string& root, int32
 }
 
 void CandidateCache::Put(const std::string& root, int32_t week, Block block) {
-  if (size_ + block.size() > max_candidates_) Clear();
   size_ += block.size();
   blocks_[BlockKey{root, week}] = std::move(block);
 }
 
 void CandidateCache::Add(const std::string& id, const MergeKey& key) {
-  auto it = blocks_.find(BlockKey{key.root, WeekOf(key.begin)});
+  auto it = blocks_.find(BlockKey{key.root, BucketOf(key.begin)});
   if (it == blocks_.end()) return;
   it->second.push_back({id, key});
   ++size_;
+}
+
+void CandidateCache::Trim() {
+  if (size_ > max_candidates_) Clear();
 }
 
 void CandidateCache::Clear() {

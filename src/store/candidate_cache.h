@@ -24,17 +24,17 @@ class CandidateCache {
  public:
   using Block = std::vector<MergeCandidate>;
 
-  // The week (7-day block, floor division) that a day number falls in.
-  static int32_t WeekOf(int32_t day);
-
   // The cached block of `root` for `week`, or nullptr when it is not loaded.
   const Block* Find(const std::string& root, int32_t week) const;
-  // Caches a block read from the store. Beyond `max_candidates` cached, starts afresh (memory
-  // stays bounded however large the store).
+  // Caches a block read from the store (weeks are BucketOf() weeks). Blocks stay put until
+  // Trim() or Clear(), so pointers into them hold for a whole look-up.
   void Put(const std::string& root, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
   // it from the store later).
   void Add(const std::string& id, const MergeKey& key);
+  // Beyond `max_candidates` cached, starts afresh: memory stays bounded however large the
+  // store. Called between batches, never during a look-up.
+  void Trim();
   void Clear();
   size_t size() const { return size_; }
 

@@ -78,13 +78,14 @@ double MatchScore(const MergeKey& a, const MergeKey& b) {
   return score;
 }
 
+int32_t BucketOf(int32_t day) {
+  return day >= 0 ? day / kBucketDays : (day - kBucketDays + 1) / kBucketDays;
+}
+
 std::vector<int64_t> MergeLockKeys(const MergeKey& k) {
   std::vector<int64_t> keys;
   if (!Mergeable(k)) return keys;
-  auto bucket = [](int32_t day) {
-    return day >= 0 ? day / kBucketDays : (day - kBucketDays + 1) / kBucketDays;
-  };
-  for (int32_t b = bucket(k.begin); b <= bucket(k.end); ++b)
+  for (int32_t b = BucketOf(k.begin); b <= BucketOf(k.end); ++b)
     keys.push_back(static_cast<int64_t>(Fnv1a64("merge:" + k.root + ":" + std::to_string(b))));
   return keys;
 }

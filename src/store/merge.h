@@ -35,5 +35,7 @@ bool Mergeable(const MergeKey& k);
 // The lock keys (root × week buckets its range touches) a writer holds while merging `k`:
 // two reports that could merge share at least one key.
 std::vector<int64_t> MergeLockKeys(const MergeKey& k);
+// The merge bucket (7-day week, floor division) that a day number falls in.
+int32_t BucketOf(int32_t day);
 
 }  // namespace sitrep::store

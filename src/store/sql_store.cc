@@ -377,6 +377,7 @@ class SqlStore : public Store {
     if (!row) return Error{row.error()};
     int64_t version = (*row)->I64(0);
     if (version != data_version_) candidates_.Clear();
+    candidates_.Trim();
     data_version_ = version;
     return OkStatus();
   }
@@ -483,8 +484,7 @@ class SqlStore : public Store {
     std::vector<const MergeCandidate*> out;
     if (!Mergeable(k)) return out;
     int32_t first = k.begin - kMaxMergeSpanDays;
-    for (int32_t week = CandidateCache::WeekOf(first); week <= CandidateCache::WeekOf(k.end);
-         ++week) {
+    for (int32_t week = BucketOf(first); week <= BucketOf(k.end); ++week) {
       const CandidateCache::Block* block = candidates_.Find(k.root, week);
       if (!block) {
         auto loaded = LoadBlock(k.root, week);

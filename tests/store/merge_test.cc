@@ -81,3 +81,19 @@ TEST(MergeRule, ReportsThatCanMergeShareALockKey) {
 
 }  // namespace
 }  // namespace sitrep::store
+
+namespace sitrep::store {
+namespace {
+
+// Merge locks and the writer's candidate blocks share one week boundary, before 1970 too.
+TEST(MergeBuckets, WeeksAreFloorDividedOnBothSidesOfTheEpoch) {
+  EXPECT_EQ(BucketOf(0), 0);
+  EXPECT_EQ(BucketOf(6), 0);
+  EXPECT_EQ(BucketOf(7), 1);
+  EXPECT_EQ(BucketOf(-1), -1);
+  EXPECT_EQ(BucketOf(-7), -1);
+  EXPECT_EQ(BucketOf(-8), -2);
+}
+
+}  // namespace
+}  // namespace sitrep::store
