@@ -112,6 +112,13 @@ CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     // Version 2. SQLite: the full-text index is filled once per batch by the store (one
     // INSERT … SELECT), not by a trigger per report, which cost four times as much.
     {2, "DROP TRIGGER IF EXISTS reports_fts_insert;", "SELECT 1;"},
+    // Version 3. PostgreSQL: a commit counter for Store::Generation(), bumped by every write
+    // transaction of sitrep. The server's snapshot, used before, also moved on commits to the
+    // server's other databases, so a shared server never kept a cached answer. One row per
+    // slot (the writer's backend pid modulo 64), so concurrent writers rarely wait on each
+    // other's row; the generation is the sum. SQLite has PRAGMA data_version instead.
+    {3, "SELECT 1;",
+     "CREATE TABLE store_generation (slot INTEGER PRIMARY KEY, n BIGINT NOT NULL);"},
 };
 
 Result<int> CurrentVersion(SqlConnection& db) {

@@ -20,6 +20,14 @@ namespace {
 
 constexpr int kMaxAttempts = 20;
 
+// PostgreSQL: one step of the commit counter that Generation() sums (migration 3), taken
+// inside every write transaction. `kBumpGenerationFrom` takes a FROM clause: a step only
+// when that relation has a row.
+constexpr const char* kBumpGenerationFrom =
+    "INSERT INTO store_generation (slot, n) SELECT pg_backend_pid() % 64, 1 ";
+constexpr const char* kBumpGenerationConflict =
+    " ON CONFLICT (slot) DO UPDATE SET n = store_generation.n + 1";
+
 std::optional<int> MaxOpt(std::optional<int> a, std::optional<int64_t> b) {
   if (!b) return a;
   if (!a || *b > *a) return static_cast<int>(*b);
@@ -251,9 +259,10 @@ class SqlStore : public Store {
 
   Result<std::string> Generation() override {
     if (pg_) {
-      // Two equal snapshots see the same committed transactions, hence the same data.
+      // Every write transaction bumps one counter in the same transaction, so the sum moves
+      // exactly when a write becomes visible.
       return WithReader([&](SqlConnection& db) -> Result<std::string> {
-        auto row = db.QueryOne("SELECT pg_current_snapshot()::text");
+        auto row = db.QueryOne("SELECT COALESCE(SUM(n), 0)::text FROM store_generation");
         if (!row) return Error{row.error()};
         return "pg:" + (*row)->Str(0);
       });
@@ -293,10 +302,14 @@ class SqlStore : public Store {
   }
 
   Status PutState(const std::string& key, const std::string& value) override {
-    return db_->Exec(
+    static constexpr char kUpsert[] =
         "INSERT INTO state (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        {Text(key), Text(value)});
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+    if (!pg_) return db_->Exec(kUpsert, {Text(key), Text(value)});
+    // One statement, so the state and the generation commit together.
+    return db_->Exec(std::string("WITH put AS (") + kUpsert + " RETURNING 1) " +
+                         kBumpGenerationFrom + "FROM put" + kBumpGenerationConflict,
+                     {Text(key), Text(value)});
   }
 
  private:
@@ -353,6 +366,10 @@ class SqlStore : public Store {
     auto outcomes = BatchBody(batch);
     if (outcomes) {
       if (auto s = IndexPendingFts(); !s) outcomes = Error{s.error()};
+    }
+    if (outcomes && pg_) {
+      if (auto s = db_->Exec(std::string(kBumpGenerationFrom) + kBumpGenerationConflict); !s)
+        outcomes = Error{s.error()};
     }
     if (outcomes) {
       if (auto s = db_->Commit(); !s) outcomes = Error{s.error()};

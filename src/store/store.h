@@ -96,8 +96,9 @@ class Store {
   // An opaque token of the stored data's state: it changes whenever any connection, of this
   // process or another, commits a change, so an answer computed after reading token T stays
   // valid while the token is T (read the token before the data). Cheap: no table is read
-  // (SQLite: PRAGMA data_version of a connection that never writes; PostgreSQL: the current
-  // snapshot, which also moves on commits to other databases of the server).
+  // (SQLite: PRAGMA data_version of a connection that never writes; PostgreSQL: a commit
+  // counter that every sitrep write transaction bumps, so writes to the server's other
+  // databases, or by hand outside sitrep, do not move it).
   virtual Result<std::string> Generation() = 0;
 
   // A small key-value table for state that must survive restarts (feed ETags, alert levels).

@@ -516,6 +516,14 @@ TEST_P(StoreTest, GenerationMovesOnEveryWrite) {
   std::string g0 = generation();
   ASSERT_TRUE(reader->CountEvents({}).ok());
   EXPECT_EQ(generation(), g0) << "reads move the generation";
+  {
+    // Another database of the same server (a parallel test, another team's store).
+    SITREP_FRESH_DB(elsewhere_url, GetParam(), dir_);
+    auto elsewhere = OpenStore(elsewhere_url);
+    ASSERT_TRUE(elsewhere);
+    ASSERT_TRUE(elsewhere->PutArticle(MakeArticle("x1", "elsewhere"), {Baghdad("x1")}).ok());
+  }
+  EXPECT_EQ(generation(), g0) << "a write to another database";
   ASSERT_TRUE(other->PutArticle(MakeArticle("a1", "one"), {Baghdad("e1")}).ok());
   std::string g1 = generation();
   EXPECT_NE(g1, g0) << "another connection's ingest";
@@ -524,7 +532,10 @@ TEST_P(StoreTest, GenerationMovesOnEveryWrite) {
   std::string g2 = generation();
   EXPECT_NE(g2, g1) << "this store's own ingest";
   ASSERT_TRUE(other->PutArticle(MakeArticle("a1", "one, corrected"), {}).ok());  // replaced
-  EXPECT_NE(generation(), g2) << "a replacement that only deletes";
+  std::string g3 = generation();
+  EXPECT_NE(g3, g2) << "a replacement that only deletes";
+  ASSERT_TRUE(other->PutState("feed:etag", "\"abc\"").ok());
+  EXPECT_NE(generation(), g3) << "a state write";
 }
 
 // Reads from many threads at once, beside a writer, each see a consistent store.
