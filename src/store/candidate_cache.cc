@@ -1,8 +1,47 @@
 #include "store/candidate_cache.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace sitrep::store {
+namespace {
+
+int32_t SpanOf(const MergeKey& k) {
+  return k.end - k.begin;
+}
+
+}  // namespace
+
+CandidateBlock::CandidateBlock(std::vector<MergeCandidate> events) : events_(std::move(events)) {
+  by_start_.reserve(events_.size());
+  for (size_t i = 0; i < events_.size(); ++i) {
+    const MergeKey& k = events_[i].key;
+    if (SpanOf(k) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(k));
+    by_start_.push_back({k.begin, static_cast<uint32_t>(i)});
+  }
+  std::sort(by_start_.begin(), by_start_.end(),
+            [](const Start& a, const Start& b) { return a.day < b.day; });
+}
+
+void CandidateBlock::Insert(MergeCandidate c) {
+  if (SpanOf(c.key) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(c.key));
+  Start start{c.key.begin, static_cast<uint32_t>(events_.size())};
+  events_.push_back(std::move(c));
+  auto at = std::upper_bound(by_start_.begin(), by_start_.end(), start.day,
+                             [](int32_t day, const Start& s) { return day < s.day; });
+  by_start_.insert(at, start);
+}
+
+void CandidateBlock::AppendOverlapping(int32_t begin, int32_t end,
+                                       std::vector<const MergeCandidate*>& out) const {
+  // An event starting before begin - max_span_ ends before begin, or is too wide to merge.
+  auto it = std::lower_bound(by_start_.begin(), by_start_.end(), begin - max_span_,
+                             [](const Start& s, int32_t day) { return s.day < day; });
+  for (; it != by_start_.end() && it->day <= end; ++it) {
+    const MergeCandidate& c = events_[it->index];
+    if (c.key.end >= begin && SpanOf(c.key) <= kMaxMergeSpanDays) out.push_back(&c);
+  }
+}
 
 size_t CandidateCache::BlockKeyHash::operator()(const BlockKey& k) const {
   return std::hash<std::string>{}(k.root) * 31 + std::hash<int32_t>{}(k.week);
@@ -21,7 +60,7 @@ void CandidateCache::Put(const std::string& root, int32_t week, Block block) {
 void CandidateCache::Add(const std::string& id, const MergeKey& key) {
   auto it = blocks_.find(BlockKey{key.root, BucketOf(key.begin)});
   if (it == blocks_.end()) return;
-  it->second.push_back({id, key});
+  it->second.Insert({id, key});
   ++size_;
 }
 

@@ -20,9 +20,30 @@ struct MergeCandidate {
   MergeKey key;
 };
 
+// One block's events, with an index of their start days and the widest mergeable span among
+// them: a look-up for days [begin, end] then reads only starts in [begin - max_span, end].
+class CandidateBlock {
+ public:
+  CandidateBlock() = default;
+  explicit CandidateBlock(std::vector<MergeCandidate> events);
+  void Insert(MergeCandidate c);
+  // Appends the mergeable events whose range overlaps [begin, end].
+  void AppendOverlapping(int32_t begin, int32_t end, std::vector<const MergeCandidate*>& out) const;
+  size_t size() const { return events_.size(); }
+
+ private:
+  struct Start {
+    int32_t day;
+    uint32_t index;  // into events_
+  };
+  std::vector<MergeCandidate> events_;  // as loaded and added
+  std::vector<Start> by_start_;         // sorted by day: small, so searching it stays in cache
+  int32_t max_span_ = 0;
+};
+
 class CandidateCache {
  public:
-  using Block = std::vector<MergeCandidate>;
+  using Block = CandidateBlock;
 
   // The cached block of `root` for `week`, or nullptr when it is not loaded.
   const Block* Find(const std::string& root, int32_t week) const;

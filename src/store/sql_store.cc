@@ -509,11 +509,7 @@ class SqlStore : public Store {
         candidates_.Put(k.root, week, std::move(*loaded));
         block = candidates_.Find(k.root, week);
       }
-      for (const MergeCandidate& c : *block) {
-        if (c.key.begin >= first && c.key.begin <= k.end && c.key.end >= k.begin &&
-            c.key.end - c.key.begin <= kMaxMergeSpanDays)
-          out.push_back(&c);
-      }
+      block->AppendOverlapping(k.begin, k.end, out);
     }
     return out;
   }
@@ -525,7 +521,7 @@ class SqlStore : public Store {
         "WHERE root = ? AND date_begin BETWEEN ? AND ?",
         {Text(root), Int(int64_t{week} * kBucketDays), Int(int64_t{week} * kBucketDays + 6)});
     if (!rows) return Error{rows.error()};
-    CandidateCache::Block block;
+    std::vector<MergeCandidate> block;
     block.reserve(rows->size());
     for (const SqlRow& r : *rows) {
       MergeCandidate c;
@@ -543,7 +539,7 @@ class SqlStore : public Store {
       c.key.lon = r.F64(9);
       block.push_back(std::move(c));
     }
-    return block;
+    return CandidateCache::Block(std::move(block));
   }
 
   // The best-matching stored event for a report, or "" for none. Ties go to the smaller id,

@@ -176,7 +176,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // power cut could lose the last few), and writers don't block readers.
   auto status = conn->ExecScript(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=8192;");
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=32768;");
   if (!status) return Error{"cannot open sqlite database '" + path + "': " + status.error()};
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
