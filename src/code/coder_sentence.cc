@@ -116,6 +116,22 @@ bool IsSpeechVerb(std::string_view k) {
                 "wrote", "confirmed", "tweeted", "claimed"});
 }
 
+// Armed sectors: a role word of one of these names people who fight.
+bool ArmedSector(std::string_view s) {
+  return In(s, {"MIL", "COP", "REB", "UAF"});
+}
+
+// Whether a later role word of a chunk ("militia leaders", "government forces") sets the
+// chunk's sector over the one an earlier word set. The earlier word names the organization and
+// the later one a role in it, so the organization wins ("rebel officials" are rebels, "army
+// spokesman" is the military), except over the generic government words ("government forces"
+// are the military) and when an unarmed group's people are named as fighters ("opposition
+// fighters" are rebels).
+bool SectorReplaces(std::string_view before, std::string_view after) {
+  if (before.empty() || before == "GOV") return true;
+  return ArmedSector(after) && !ArmedSector(before);
+}
+
 int WordNumber(std::string_view k) {
   static const std::initializer_list<std::pair<std::string_view, int>> kWords = {
       {"a", 1},   {"an", 1},    {"one", 1},   {"two", 2},  {"three", 3}, {"four", 4}, {"five", 5},
@@ -222,7 +238,10 @@ struct Reader {
           pl = s.plural;
         }
         if (best->sector.empty() && !best->person) break;
-        if (!best->sector.empty()) sector = best->sector, has_agent = true;
+        if (!best->sector.empty()) {
+          if (SectorReplaces(sector, best->sector)) sector = best->sector;
+          has_agent = true;
+        }
         person = best->person;
         plural = pl;
         any = true;

@@ -716,5 +716,30 @@ TEST(CoderNews, HeSaidIsTheSpeakerBefore) {
   EXPECT_NE(e->attributed_to->find("Marotto"), std::string::npos) << *e->attributed_to;
 }
 
+// The organization a role word belongs to makes the sector: "militia leaders" are the militia.
+TEST(CoderGeneral, ArmedGroupModifierBeatsGenericRole) {
+  auto ev = CodeText(
+      "Iraqi militia leaders accused the United States of violating Iraqi "
+      "sovereignty on Monday.");
+  const Event* e = FindRoot(ev, "11");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "IRQUAF");
+  ev = CodeText("Syrian rebel officials met Turkish officials in Ankara on Tuesday.");
+  e = FindRoot(ev, "04");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "SYRREB");
+  EXPECT_EQ(e->target->code, "TURGOV");
+  // The generic government words still give way, and fighters of an unarmed group are rebels.
+  ev = CodeText("Government forces shelled opposition fighters near the town on Monday.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "MIL");
+  EXPECT_EQ(e->target->code, "REB");
+  ev = CodeText("Turkish army officials condemned the attack on the convoy on Monday.");
+  e = FindRoot(ev, "11");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "TURMIL");
+}
+
 }  // namespace
 }  // namespace sitrep
