@@ -291,6 +291,7 @@ struct Reader {
       out.actor.country = country;
       out.locative = true;  // never a subject or object by itself
       out.generic = false;
+      out.adjective = true;
       out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
       return j - i;
     }
@@ -575,6 +576,89 @@ struct Reader {
     return std::nullopt;
   }
 
+  // "Russia and Turkey agreed", "Egypt, Qatar and the United States condemned", "Iraqi and
+  // U.S. forces": the actors coordinated with subject `head`, in text order, `head` last. One
+  // actor (just `head`) when it has no conjuncts.
+  std::vector<ActorSpan> Conjuncts(const ActorSpan& head) const {
+    std::vector<ActorSpan> out{head};
+    if (head.pronoun || head.locative) return out;
+    size_t k = head.begin;
+    bool and_seen = false;
+    while (k > 0) {
+      size_t j = k;
+      if (K(j - 1) == "the" && j > 1) --j;
+      if (j == 0) break;
+      bool joined_by_and = K(j - 1) == "and";
+      if (!joined_by_and && K(j - 1) != ",") break;
+      if (!and_seen && !joined_by_and) break;  // "X, Y agreed": an apposition, not a list
+      --j;
+      if (joined_by_and && j > 0 && K(j - 1) == ",") --j;  // the serial comma
+      if (j == 0 || actor_at[j - 1] < 0) break;
+      ActorSpan a = actors[actor_at[j - 1]];
+      if (a.pronoun || quoted[a.begin] || speaker[a.begin]) break;
+      if (a.locative) {
+        // "Iraqi and U.S. forces": an adjective shares the role word of the head.
+        if (!a.adjective || head.generic || head.actor.sector.empty() || head.actor.country.empty())
+          break;
+        a.locative = false;
+        a.actor.code = a.actor.country + head.actor.sector;
+        a.actor.sector = head.actor.sector;
+      } else if (a.place_name && a.actor.code == a.actor.country && !head.generic &&
+                 !head.actor.country.empty() &&
+                 head.actor.code == head.actor.country + head.actor.sector &&
+                 !head.actor.sector.empty()) {
+        // "U.S. and Iraqi officials": a bare country shares the head's role word too.
+        a.actor.code = a.actor.country + head.actor.sector;
+        a.actor.sector = head.actor.sector;
+        a.place_name = false;
+      }
+      and_seen = and_seen || joined_by_and;
+      out.insert(out.begin(), a);
+      k = a.begin;
+    }
+    if (out.size() == 1 || !and_seen) return {head};
+    // The first conjunct must open the subject: "militants attacked the base and U.S. troops
+    // returned fire" coordinates two clauses, not two subjects.
+    const ActorSpan& first = out.front();
+    if (PrecededByPrep(first)) return {head};
+    size_t b = ClauseStart(first.begin);
+    for (const Candidate& c : cands)
+      if (c.begin >= b && c.end <= first.begin) return {head};
+    for (const Helper& h : helpers)
+      if (h.begin >= b && h.end <= first.begin) return {head};
+    return out;
+  }
+
+  // Puts a coordinated subject in `role` (its first actor) and `co` (the others). Actors of one
+  // country or group make one event ("Iraqi soldiers and counterterrorism troops" took up
+  // positions: one happening of Iraq's forces), so the dyads are not counted twice; an agent
+  // with no country of its own ("counterterrorism troops") is a unit of the named ones.
+  void SetSubject(const std::optional<ActorSpan>& subj, std::optional<ActorSpan>& role,
+                  std::vector<ActorSpan>& co) const {
+    role = subj;
+    co.clear();
+    if (!subj) return;
+    std::vector<ActorSpan> all = Conjuncts(*subj);
+    if (all.size() < 2) return;
+    auto side = [](const ActorSpan& a) {
+      return a.actor.country.empty() ? a.actor.code : a.actor.country;
+    };
+    bool any_named = std::any_of(all.begin(), all.end(), [](const ActorSpan& a) {
+      return !a.generic && !a.actor.code.empty();
+    });
+    std::vector<ActorSpan> kept;
+    for (const ActorSpan& a : all) {
+      if (any_named && (a.generic || a.actor.code.empty())) continue;
+      if (std::any_of(kept.begin(), kept.end(),
+                      [&](const ActorSpan& o) { return side(o) == side(a); }))
+        continue;
+      kept.push_back(a);
+    }
+    if (kept.empty()) return;
+    role = kept.front();
+    co.assign(kept.begin() + 1, kept.end());
+  }
+
   // The first actor after word `from` in the sentence; a place or facility with no country
   // ("a base", "al-Omar oilfield") passes on to the actor it houses ("... housing U.S. troops").
   std::optional<ActorSpan> Object(size_t from, bool after_by_only = false) const {
@@ -686,10 +770,10 @@ struct Reader {
         if (!c.target) c.target = subj;
         c.source = ByAgent(c.end);
       } else if (t.subject_is_target || passive) {
-        c.target = subj;
+        SetSubject(subj, c.target, c.co_targets);
         c.source = ByAgent(c.end);
       } else {
-        c.source = subj;
+        SetSubject(subj, c.source, c.co_sources);
         c.target = Object(c.end);
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
@@ -729,9 +813,9 @@ struct Reader {
       auto subj = Subject(h.begin, -1, &ev);
       licensed[ci] = true;
       if (h.kind == TriggerKind::kLight) {
-        if (!c.source) c.source = subj;
+        if (!c.source) SetSubject(subj, c.source, c.co_sources);
       } else {
-        c.target = subj;
+        SetSubject(subj, c.target, c.co_targets);
       }
     }
     size_t after = c.end;
@@ -1182,6 +1266,24 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       continue;
     }
     out.events.push_back(c);
+  }
+  // A coordinated subject: the event once for each of its actors, in the order they are named.
+  for (size_t i = 0; i < out.events.size(); ++i) {
+    Candidate& c = out.events[i];
+    std::vector<Candidate> copies;
+    for (const ActorSpan& a : c.co_sources) {
+      copies.push_back(c);
+      copies.back().source = a;
+    }
+    for (const ActorSpan& a : c.co_targets) {
+      copies.push_back(c);
+      copies.back().target = a;
+    }
+    c.co_sources.clear();
+    c.co_targets.clear();
+    for (Candidate& copy : copies) copy.co_sources.clear(), copy.co_targets.clear();
+    out.events.insert(out.events.begin() + static_cast<long>(i) + 1, copies.begin(), copies.end());
+    i += copies.size();
   }
   out.actors = r.actors;
   for (size_t k = 0; k < r.w.size(); ++k) {

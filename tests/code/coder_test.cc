@@ -741,5 +741,45 @@ TEST(CoderGeneral, ArmedGroupModifierBeatsGenericRole) {
   EXPECT_EQ(e->source->code, "TURMIL");
 }
 
+std::vector<std::string> SourcesOfRoot(const std::vector<Event>& events, const std::string& root) {
+  std::vector<std::string> out;
+  for (const Event& e : events)
+    if (e.root == root) out.push_back(e.source ? e.source->code : "-");
+  return out;
+}
+
+// A coordinated subject is each of its actors doing the act, as PETRARCH codes it.
+TEST(CoderGeneral, CoordinatedSubjectGivesOneEventPerActor) {
+  using V = std::vector<std::string>;
+  auto ev = CodeText("Russia and Turkey signed an agreement on joint patrols on Tuesday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "05"), (V{"RUS", "TUR"})) << Codes(ev);
+  ev = CodeText("Egypt, Qatar and the United States condemned the attack on the convoy.");
+  EXPECT_EQ(SourcesOfRoot(ev, "11"), (V{"EGY", "QAT", "USA"})) << Codes(ev);
+  // A bare country or adjective shares the role word of the last conjunct.
+  ev = CodeText("U.S. and Iraqi officials met in Baghdad on Friday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "04"), (V{"USAGOV", "IRQGOV"})) << Codes(ev);
+  ev = CodeText("Iraqi and U.S. forces raided a militant hideout near Mosul on Thursday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "19"), (V{"IRQMIL", "USAMIL"})) << Codes(ev);
+  // A passive: each conjunct suffers it.
+  ev = CodeText("Turkish troops and Syrian rebels were attacked by Kurdish fighters on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(CountRoot(ev, "19"), 2) << Codes(ev);
+}
+
+TEST(CoderGeneral, CoordinationThatIsNoCompoundSubject) {
+  using V = std::vector<std::string>;
+  // Two clauses: the base is the first verb's object, not a second subject.
+  auto ev = CodeText("Militants attacked the base and U.S. troops returned fire on Saturday.");
+  for (const Event& e : ev) EXPECT_TRUE(!e.source || e.source->code != "MIL") << Codes(ev);
+  // Units of one side are one actor: the happening is not counted twice.
+  ev = CodeText("Hamas and Islamic Jihad fired rockets at Israel on Sunday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "19"), (V{"PSEREB"})) << Codes(ev);
+  ev = CodeText(
+      "Iraqi soldiers and counterterrorism troops at one stage took up positions between the "
+      "compound and the militiamen.");
+  EXPECT_EQ(SourcesOfRoot(ev, "15"), (V{"IRQMIL"})) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
