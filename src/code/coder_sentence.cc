@@ -157,6 +157,9 @@ struct Reader {
   std::vector<Helper> helpers;  // light and receiving verbs
   std::vector<Candidate> cands;
   std::vector<int> actor_at;  // word -> index into actors, -1
+  // Capitals read as the city an attack hit rather than as their government: places, not
+  // actors, once the roles are known.
+  mutable std::vector<int> attacked_places;
   std::vector<bool> speaker;  // word inside ", X said" or "according to X": who reports
 
   // A view, so that comparisons with literals compare lengths first and need no strlen.
@@ -310,14 +313,22 @@ struct Reader {
       out.actor.sector = sector.empty() ? out.actor.code.substr(0, 3) : sector;
     out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
     out.place_name = !has_agent && (capital_only || named.empty());
+    // "in Iraq and Syria", "in Baghdad and Damascus": a place coordinated with a place.
+    bool after_place = i >= 2 && In(K(i - 1), {"and", "or"}) && actor_at[i - 2] >= 0 &&
+                       actors[actor_at[i - 2]].locative && actors[actor_at[i - 2]].place_name;
+    // "to the southeast of Baghdad", "the outskirts of Damascus": a reference point.
+    bool relative = i >= 2 && K(i - 1) == "of" &&
+                    (IsPlaceModifier(K(i - 2)) ||
+                     In(K(i - 2), {"outskirts", "suburbs", "edge", "centre", "center", "heart"}));
     if (capital_only && !has_agent) {
-      bool place = LocativeBefore(i);
+      out.capital = true;
+      bool place = LocativeBefore(i) || after_place || relative;
       place = place || (i > 0 && K(i - 1) == "to");
       place = place || (j < w.size() && w[j].capitalized);
       place = place || In(K(j), {"airport", "province", "governorate", "base", "area", "district",
                                  "outskirts", "suburbs", "suburb", "region"});  // "Baghdad airport"
       if (place) out.locative = true;
-    } else if (!has_agent && named.empty() && LocativeBefore(i)) {
+    } else if (!has_agent && named.empty() && (LocativeBefore(i) || after_place || relative)) {
       out.locative = true;  // "in Iraq"
     } else if (!has_agent && named.empty() &&
                (In(K(j), {"border", "frontier", "province", "region", "governorate"}) ||
@@ -661,7 +672,11 @@ struct Reader {
 
   // The first actor after word `from` in the sentence; a place or facility with no country
   // ("a base", "al-Omar oilfield") passes on to the actor it houses ("... housing U.S. troops").
-  std::optional<ActorSpan> Object(size_t from, bool after_by_only = false) const {
+  //
+  // With `attack`, a capital is the city attacked, not its government ("rockets struck
+  // Baghdad"): it is skipped as an actor and kept as the event's place (see `attacked_places`).
+  std::optional<ActorSpan> Object(size_t from, bool after_by_only = false,
+                                  bool attack = false) const {
     std::optional<ActorSpan> generic;
     bool by_seen = false;
     for (size_t k = from; k < w.size(); ++k) {
@@ -683,6 +698,10 @@ struct Reader {
       k = span.end - 1;
       if (span.locative || span.pronoun || quoted[span.begin] || speaker[span.begin]) continue;
       if (after_by_only && !by_seen) continue;
+      if (attack && span.capital) {
+        attacked_places.push_back(a);
+        continue;
+      }
       // "facilities used by Iran-backed militias": the occupant is the target.
       bool occupant = span.begin > 1 && In(K(span.begin - 2), {"used", "run", "operated",
                                                                "controlled", "held", "manned"});
@@ -738,6 +757,9 @@ struct Reader {
     return best;
   }
 
+  // Assaults, fights and mass violence: acts that hit a place as well as people.
+  static bool Attack(const Candidate& c) { return c.cameo.substr(0, 2) >= "18"; }
+
   // -------------------------------------------------------------------------------------------
 
   void Roles(size_t ci) {
@@ -757,16 +779,17 @@ struct Reader {
       if (ev >= 0) {
         // "the drone attack targeted U.S. forces": one event, named by the noun.
         Candidate& noun = cands[ev];
-        if (!noun.target) noun.target = Object(c.end);
+        if (!noun.target) noun.target = Object(c.end, false, Attack(noun));
         noun_licensed.push_back(ev);
         c.fused = true;
         return;
       }
       bool passive = Passive(c, f);
+      bool attack = Attack(c);
       if (passive && !t.subject_is_target &&
           In(K(c.end - 1), {"at", "on", "upon", "against", "into", "toward", "towards"})) {
         // "rockets were fired at U.S. forces": the object of the preposition suffers it.
-        c.target = Object(c.end);
+        c.target = Object(c.end, false, attack);
         if (!c.target) c.target = subj;
         c.source = ByAgent(c.end);
       } else if (t.subject_is_target || passive) {
@@ -774,7 +797,7 @@ struct Reader {
         c.source = ByAgent(c.end);
       } else {
         SetSubject(subj, c.source, c.co_sources);
-        c.target = Object(c.end);
+        c.target = Object(c.end, false, attack);
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
@@ -829,11 +852,28 @@ struct Reader {
                       "by", "in", "hit", "hitting"})) {
       if (K(after) != "in" && K(after) != "by") licensed[ci] = true;
       if (!c.target) {
-        auto o = Object(after);
+        auto o = Object(after, false, Attack(c));
         if (o && !(c.source && o->begin == c.source->begin)) c.target = o;
       }
     }
     Between(c);
+  }
+
+  // "Baghdad was shelled", "Baghdad was hit by rockets": a capital that suffers an attack is the
+  // city hit, the event's place, not its government.
+  void CapitalsAttackedArePlaces() {
+    for (Candidate& c : cands) {
+      if (!Attack(c)) continue;
+      std::erase_if(c.co_targets, [](const ActorSpan& a) { return a.capital; });
+      if (!c.target || !c.target->capital || actor_at[c.target->begin] < 0) continue;
+      attacked_places.push_back(actor_at[c.target->begin]);
+      c.target.reset();
+      if (!c.co_targets.empty()) {
+        c.target = c.co_targets.front();
+        c.co_targets.erase(c.co_targets.begin());
+      }
+    }
+    for (int a : attacked_places) actors[a].locative = true;
   }
 
   // "accused the United States of delaying a deal by refusing to lift sanctions", "urged both
@@ -1127,7 +1167,7 @@ struct Reader {
 
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
-  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   SentenceReading out;
   if (s.end <= s.start || s.end > body.size()) return out;
   r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
@@ -1142,6 +1182,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   r.FuseComplements();
   r.FuseConsequences();
   r.InterceptedWeapons();
+  r.CapitalsAttackedArePlaces();
 
   bool has_attack = false;
   for (size_t i = 0; i < r.cands.size(); ++i) {

@@ -26,6 +26,7 @@ struct ActorSpan {
   bool plural = false;
   bool singular_det = false;  // "a", "an", "the", "one" before a singular person noun
   bool adjective = false;     // a country adjective alone ("Iraqi" of "Iraqi and U.S. forces")
+  bool capital = false;       // a capital alone ("Baghdad"): its government, or the city
 };
 
 struct WeaponSpan {

@@ -781,5 +781,66 @@ TEST(CoderGeneral, CoordinationThatIsNoCompoundSubject) {
   EXPECT_EQ(SourcesOfRoot(ev, "15"), (V{"IRQMIL"})) << Codes(ev);
 }
 
+// Code and places of one article, with a gazetteer-free place list standing in for the geocoder:
+// the coder decides which of the places it is given are actors.
+std::vector<Event> CodeWithPlaces(const std::string& body,
+                                  const std::vector<std::pair<std::string, std::string>>& names) {
+  Article a;
+  a.id = "test-article";
+  a.body = body;
+  a.published = Date::ParseIso("2022-03-10");
+  AnalyzedText text = Analyze(a.body, a.published);
+  ArticlePlaces places;
+  for (const auto& [name, country] : names) {
+    size_t at = body.find(name);
+    if (at == std::string::npos) continue;
+    PlaceMention m;
+    m.start = static_cast<uint32_t>(at);
+    m.end = static_cast<uint32_t>(at + name.size());
+    m.location.text = name;
+    m.location.country = country;
+    m.location.precision = "city";
+    places.mentions.push_back(m);
+  }
+  return TheCoder().Code(a, text, places);
+}
+
+// A capital an attack hits is the place of the attack, not its government as the target.
+TEST(CoderGeneral, AttackedCapitalIsThePlaceNotTheTarget) {
+  for (const std::string& body : {std::string("Militants shelled Baghdad on Tuesday."),
+                                  std::string("Three rockets struck Baghdad on Wednesday."),
+                                  std::string("Baghdad was hit by rockets on Thursday.")}) {
+    auto ev = CodeWithPlaces(body, {{"Baghdad", "IRQ"}});
+    const Event* e = FindRoot(ev, "19");
+    ASSERT_NE(e, nullptr) << body << ": " << Codes(ev);
+    EXPECT_FALSE(e->target) << body << ": " << Codes(ev);
+    ASSERT_TRUE(e->location) << body;
+    EXPECT_EQ(e->location->text, "Baghdad") << body;
+  }
+  // A far-off reference point is no target either: the object search goes on to the convoy.
+  auto ev = CodeWithPlaces(
+      "A bomb exploded near a convoy on a highway near Nasiriyah, a city to the southeast of "
+      "Baghdad, on Monday.",
+      {{"Nasiriyah", "IRQ"}, {"Baghdad", "IRQ"}});
+  const Event* e = FindRoot(ev, "18");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "MIL");
+  // In statements a capital still stands for its government.
+  ev = CodeText("Washington warned Tehran on Monday.");
+  e = FindRoot(ev, "13");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->target->code, "IRNGOV");
+}
+
+// "in Iraq and Syria": the second country is a place too, not the target.
+TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
+  auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "USAMIL");
+}
+
 }  // namespace
 }  // namespace sitrep
