@@ -757,6 +757,17 @@ struct Reader {
     return best;
   }
 
+  // Whether two phrasings of the sentence tell one happening: not when a semicolon or a
+  // contrast ("while in Basra four people were injured", "; elsewhere, ...") puts them apart.
+  bool SameReport(const Candidate& a, const Candidate& b) const {
+    size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+    for (size_t k = from; k < to && k < w.size(); ++k)
+      if (IsHardBreak(w[k]) ||
+          In(K(k), {"while", "whereas", "meanwhile", "separately", "elsewhere"}))
+        return false;
+    return true;
+  }
+
   // Assaults, fights and mass violence: acts that hit a place as well as people.
   static bool Attack(const Candidate& c) { return c.cameo.substr(0, 2) >= "18"; }
 
@@ -1257,6 +1268,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       Candidate& o = r.cands[j];
       if (o.trigger->casualty || (o.fused && !o.anaphoric)) continue;
       if (o.cameo.substr(0, 2) < "14") continue;
+      if (!r.SameReport(o, c)) continue;
       if (o.begin < c.begin || !owner) owner = &o;
     }
     if (!owner && !c.fused) owner = &c;

@@ -783,15 +783,18 @@ TEST(CoderGeneral, CoordinationThatIsNoCompoundSubject) {
 
 // Code and places of one article, with a gazetteer-free place list standing in for the geocoder:
 // the coder decides which of the places it is given are actors.
-std::vector<Event> CodeWithPlaces(const std::string& body,
-                                  const std::vector<std::pair<std::string, std::string>>& names) {
+struct TestPlace {
+  std::string name, country;
+  double lat = 0, lon = 0;
+};
+std::vector<Event> CodeWithPlaces(const std::string& body, const std::vector<TestPlace>& names) {
   Article a;
   a.id = "test-article";
   a.body = body;
   a.published = Date::ParseIso("2022-03-10");
   AnalyzedText text = Analyze(a.body, a.published);
   ArticlePlaces places;
-  for (const auto& [name, country] : names) {
+  for (const auto& [name, country, lat, lon] : names) {
     size_t at = body.find(name);
     if (at == std::string::npos) continue;
     PlaceMention m;
@@ -800,6 +803,11 @@ std::vector<Event> CodeWithPlaces(const std::string& body,
     m.location.text = name;
     m.location.country = country;
     m.location.precision = "city";
+    m.location.lat = lat;
+    m.location.lon = lon;
+    m.sentence =
+        static_cast<uint32_t>(std::count_if(text.sentences.begin(), text.sentences.end(),
+                                            [&](const Sentence& st) { return st.end <= at; }));
     places.mentions.push_back(m);
   }
   return TheCoder().Code(a, text, places);
@@ -810,7 +818,7 @@ TEST(CoderGeneral, AttackedCapitalIsThePlaceNotTheTarget) {
   for (const std::string& body : {std::string("Militants shelled Baghdad on Tuesday."),
                                   std::string("Three rockets struck Baghdad on Wednesday."),
                                   std::string("Baghdad was hit by rockets on Thursday.")}) {
-    auto ev = CodeWithPlaces(body, {{"Baghdad", "IRQ"}});
+    auto ev = CodeWithPlaces(body, {{"Baghdad", "IRQ", 33.34, 44.4}});
     const Event* e = FindRoot(ev, "19");
     ASSERT_NE(e, nullptr) << body << ": " << Codes(ev);
     EXPECT_FALSE(e->target) << body << ": " << Codes(ev);
@@ -821,7 +829,7 @@ TEST(CoderGeneral, AttackedCapitalIsThePlaceNotTheTarget) {
   auto ev = CodeWithPlaces(
       "A bomb exploded near a convoy on a highway near Nasiriyah, a city to the southeast of "
       "Baghdad, on Monday.",
-      {{"Nasiriyah", "IRQ"}, {"Baghdad", "IRQ"}});
+      {{"Nasiriyah", "IRQ", 31.05, 46.26}, {"Baghdad", "IRQ", 33.34, 44.4}});
   const Event* e = FindRoot(ev, "18");
   ASSERT_NE(e, nullptr) << Codes(ev);
   ASSERT_TRUE(e->target) << Codes(ev);
@@ -840,6 +848,44 @@ TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   ASSERT_NE(e, nullptr) << Codes(ev);
   ASSERT_TRUE(e->target) << Codes(ev);
   EXPECT_EQ(e->target->code, "USAMIL");
+}
+
+// Casualty counts belong to the happening of their own clause and place.
+TEST(CoderGeneral, CasualtiesStayWithTheEventOfTheirClauseAndPlace) {
+  const std::vector<TestPlace> places = {{"Nasiriyah", "IRQ", 31.05, 46.26},
+                                         {"Basra", "IRQ", 30.51, 47.78}};
+  auto riot_injuries = [](const std::vector<Event>& ev) {
+    const Event* riot = nullptr;
+    for (const Event& e : ev)
+      if (e.cameo == "145" && e.source && e.source->sector == "OPP") riot = &e;
+    return riot ? riot->injuries : std::optional<int>(-1);
+  };
+  // Another sentence at another place: not the riot's injuries.
+  auto ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. In Basra, "
+      "four people were injured.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  // Another clause of the sentence, set apart by a contrast or a semicolon.
+  ev = CodeText(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday, while in "
+      "Basra four people were injured.");
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  ev = CodeText(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday; in Basra, "
+      "four protesters were wounded when police fired live rounds.");
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  // Same place, or only where the wounded were taken: still the riot's.
+  ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. Four people "
+      "were injured and taken to a hospital in Basra.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), 4) << Codes(ev);
+  ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. Four people "
+      "were injured in Nasiriyah.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), 4) << Codes(ev);
 }
 
 }  // namespace
