@@ -116,6 +116,22 @@ bool IsSpeechVerb(std::string_view k) {
                 "wrote", "confirmed", "tweeted", "claimed"});
 }
 
+// Armed sectors: a role word of one of these names people who fight.
+bool ArmedSector(std::string_view s) {
+  return In(s, {"MIL", "COP", "REB", "UAF"});
+}
+
+// Whether a later role word of a chunk ("militia leaders", "government forces") sets the
+// chunk's sector over the one an earlier word set. The earlier word names the organization and
+// the later one a role in it, so the organization wins ("rebel officials" are rebels, "army
+// spokesman" is the military), except over the generic government words ("government forces"
+// are the military) and when an unarmed group's people are named as fighters ("opposition
+// fighters" are rebels).
+bool SectorReplaces(std::string_view before, std::string_view after) {
+  if (before.empty() || before == "GOV") return true;
+  return ArmedSector(after) && !ArmedSector(before);
+}
+
 int WordNumber(std::string_view k) {
   static const std::initializer_list<std::pair<std::string_view, int>> kWords = {
       {"a", 1},   {"an", 1},    {"one", 1},   {"two", 2},  {"three", 3}, {"four", 4}, {"five", 5},
@@ -141,6 +157,9 @@ struct Reader {
   std::vector<Helper> helpers;  // light and receiving verbs
   std::vector<Candidate> cands;
   std::vector<int> actor_at;  // word -> index into actors, -1
+  // Capitals read as the city an attack hit rather than as their government: places, not
+  // actors, once the roles are known.
+  mutable std::vector<int> attacked_places;
   std::vector<bool> speaker;  // word inside ", X said" or "according to X": who reports
 
   // A view, so that comparisons with literals compare lengths first and need no strlen.
@@ -222,7 +241,10 @@ struct Reader {
           pl = s.plural;
         }
         if (best->sector.empty() && !best->person) break;
-        if (!best->sector.empty()) sector = best->sector, has_agent = true;
+        if (!best->sector.empty()) {
+          if (SectorReplaces(sector, best->sector)) sector = best->sector;
+          has_agent = true;
+        }
         person = best->person;
         plural = pl;
         any = true;
@@ -272,6 +294,7 @@ struct Reader {
       out.actor.country = country;
       out.locative = true;  // never a subject or object by itself
       out.generic = false;
+      out.adjective = true;
       out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
       return j - i;
     }
@@ -290,14 +313,22 @@ struct Reader {
       out.actor.sector = sector.empty() ? out.actor.code.substr(0, 3) : sector;
     out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));
     out.place_name = !has_agent && (capital_only || named.empty());
+    // "in Iraq and Syria", "in Baghdad and Damascus": a place coordinated with a place.
+    bool after_place = i >= 2 && In(K(i - 1), {"and", "or"}) && actor_at[i - 2] >= 0 &&
+                       actors[actor_at[i - 2]].locative && actors[actor_at[i - 2]].place_name;
+    // "to the southeast of Baghdad", "the outskirts of Damascus": a reference point.
+    bool relative = i >= 2 && K(i - 1) == "of" &&
+                    (IsPlaceModifier(K(i - 2)) ||
+                     In(K(i - 2), {"outskirts", "suburbs", "edge", "centre", "center", "heart"}));
     if (capital_only && !has_agent) {
-      bool place = LocativeBefore(i);
+      out.capital = true;
+      bool place = LocativeBefore(i) || after_place || relative;
       place = place || (i > 0 && K(i - 1) == "to");
       place = place || (j < w.size() && w[j].capitalized);
       place = place || In(K(j), {"airport", "province", "governorate", "base", "area", "district",
                                  "outskirts", "suburbs", "suburb", "region"});  // "Baghdad airport"
       if (place) out.locative = true;
-    } else if (!has_agent && named.empty() && LocativeBefore(i)) {
+    } else if (!has_agent && named.empty() && (LocativeBefore(i) || after_place || relative)) {
       out.locative = true;  // "in Iraq"
     } else if (!has_agent && named.empty() &&
                (In(K(j), {"border", "frontier", "province", "region", "governorate"}) ||
@@ -556,9 +587,96 @@ struct Reader {
     return std::nullopt;
   }
 
+  // "Russia and Turkey agreed", "Egypt, Qatar and the United States condemned", "Iraqi and
+  // U.S. forces": the actors coordinated with subject `head`, in text order, `head` last. One
+  // actor (just `head`) when it has no conjuncts.
+  std::vector<ActorSpan> Conjuncts(const ActorSpan& head) const {
+    std::vector<ActorSpan> out{head};
+    if (head.pronoun || head.locative) return out;
+    size_t k = head.begin;
+    bool and_seen = false;
+    while (k > 0) {
+      size_t j = k;
+      if (K(j - 1) == "the" && j > 1) --j;
+      if (j == 0) break;
+      bool joined_by_and = K(j - 1) == "and";
+      if (!joined_by_and && K(j - 1) != ",") break;
+      if (!and_seen && !joined_by_and) break;  // "X, Y agreed": an apposition, not a list
+      --j;
+      if (joined_by_and && j > 0 && K(j - 1) == ",") --j;  // the serial comma
+      if (j == 0 || actor_at[j - 1] < 0) break;
+      ActorSpan a = actors[actor_at[j - 1]];
+      if (a.pronoun || quoted[a.begin] || speaker[a.begin]) break;
+      if (a.locative) {
+        // "Iraqi and U.S. forces": an adjective shares the role word of the head.
+        if (!a.adjective || head.generic || head.actor.sector.empty() || head.actor.country.empty())
+          break;
+        a.locative = false;
+        a.actor.code = a.actor.country + head.actor.sector;
+        a.actor.sector = head.actor.sector;
+      } else if (a.place_name && a.actor.code == a.actor.country && !head.generic &&
+                 !head.actor.country.empty() &&
+                 head.actor.code == head.actor.country + head.actor.sector &&
+                 !head.actor.sector.empty()) {
+        // "U.S. and Iraqi officials": a bare country shares the head's role word too.
+        a.actor.code = a.actor.country + head.actor.sector;
+        a.actor.sector = head.actor.sector;
+        a.place_name = false;
+      }
+      and_seen = and_seen || joined_by_and;
+      out.insert(out.begin(), a);
+      k = a.begin;
+    }
+    if (out.size() == 1 || !and_seen) return {head};
+    // The first conjunct must open the subject: "militants attacked the base and U.S. troops
+    // returned fire" coordinates two clauses, not two subjects.
+    const ActorSpan& first = out.front();
+    if (PrecededByPrep(first)) return {head};
+    size_t b = ClauseStart(first.begin);
+    for (const Candidate& c : cands)
+      if (c.begin >= b && c.end <= first.begin) return {head};
+    for (const Helper& h : helpers)
+      if (h.begin >= b && h.end <= first.begin) return {head};
+    return out;
+  }
+
+  // Puts a coordinated subject in `role` (its first actor) and `co` (the others). Actors of one
+  // country or group make one event ("Iraqi soldiers and counterterrorism troops" took up
+  // positions: one happening of Iraq's forces), so the dyads are not counted twice; an agent
+  // with no country of its own ("counterterrorism troops") is a unit of the named ones.
+  void SetSubject(const std::optional<ActorSpan>& subj, std::optional<ActorSpan>& role,
+                  std::vector<ActorSpan>& co) const {
+    role = subj;
+    co.clear();
+    if (!subj) return;
+    std::vector<ActorSpan> all = Conjuncts(*subj);
+    if (all.size() < 2) return;
+    auto side = [](const ActorSpan& a) {
+      return a.actor.country.empty() ? a.actor.code : a.actor.country;
+    };
+    bool any_named = std::any_of(all.begin(), all.end(), [](const ActorSpan& a) {
+      return !a.generic && !a.actor.code.empty();
+    });
+    std::vector<ActorSpan> kept;
+    for (const ActorSpan& a : all) {
+      if (any_named && (a.generic || a.actor.code.empty())) continue;
+      if (std::any_of(kept.begin(), kept.end(),
+                      [&](const ActorSpan& o) { return side(o) == side(a); }))
+        continue;
+      kept.push_back(a);
+    }
+    if (kept.empty()) return;
+    role = kept.front();
+    co.assign(kept.begin() + 1, kept.end());
+  }
+
   // The first actor after word `from` in the sentence; a place or facility with no country
   // ("a base", "al-Omar oilfield") passes on to the actor it houses ("... housing U.S. troops").
-  std::optional<ActorSpan> Object(size_t from, bool after_by_only = false) const {
+  //
+  // With `attack`, a capital is the city attacked, not its government ("rockets struck
+  // Baghdad"): it is skipped as an actor and kept as the event's place (see `attacked_places`).
+  std::optional<ActorSpan> Object(size_t from, bool after_by_only = false,
+                                  bool attack = false) const {
     std::optional<ActorSpan> generic;
     bool by_seen = false;
     for (size_t k = from; k < w.size(); ++k) {
@@ -580,6 +698,10 @@ struct Reader {
       k = span.end - 1;
       if (span.locative || span.pronoun || quoted[span.begin] || speaker[span.begin]) continue;
       if (after_by_only && !by_seen) continue;
+      if (attack && span.capital) {
+        attacked_places.push_back(a);
+        continue;
+      }
       // "facilities used by Iran-backed militias": the occupant is the target.
       bool occupant = span.begin > 1 && In(K(span.begin - 2), {"used", "run", "operated",
                                                                "controlled", "held", "manned"});
@@ -635,6 +757,20 @@ struct Reader {
     return best;
   }
 
+  // Whether two phrasings of the sentence tell one happening: not when a semicolon or a
+  // contrast ("while in Basra four people were injured", "; elsewhere, ...") puts them apart.
+  bool SameReport(const Candidate& a, const Candidate& b) const {
+    size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+    for (size_t k = from; k < to && k < w.size(); ++k)
+      if (IsHardBreak(w[k]) ||
+          In(K(k), {"while", "whereas", "meanwhile", "separately", "elsewhere"}))
+        return false;
+    return true;
+  }
+
+  // Assaults, fights and mass violence: acts that hit a place as well as people.
+  static bool Attack(const Candidate& c) { return c.cameo.substr(0, 2) >= "18"; }
+
   // -------------------------------------------------------------------------------------------
 
   void Roles(size_t ci) {
@@ -654,24 +790,25 @@ struct Reader {
       if (ev >= 0) {
         // "the drone attack targeted U.S. forces": one event, named by the noun.
         Candidate& noun = cands[ev];
-        if (!noun.target) noun.target = Object(c.end);
+        if (!noun.target) noun.target = Object(c.end, false, Attack(noun));
         noun_licensed.push_back(ev);
         c.fused = true;
         return;
       }
       bool passive = Passive(c, f);
+      bool attack = Attack(c);
       if (passive && !t.subject_is_target &&
           In(K(c.end - 1), {"at", "on", "upon", "against", "into", "toward", "towards"})) {
         // "rockets were fired at U.S. forces": the object of the preposition suffers it.
-        c.target = Object(c.end);
+        c.target = Object(c.end, false, attack);
         if (!c.target) c.target = subj;
         c.source = ByAgent(c.end);
       } else if (t.subject_is_target || passive) {
-        c.target = subj;
+        SetSubject(subj, c.target, c.co_targets);
         c.source = ByAgent(c.end);
       } else {
-        c.source = subj;
-        c.target = Object(c.end);
+        SetSubject(subj, c.source, c.co_sources);
+        c.target = Object(c.end, false, attack);
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
@@ -710,9 +847,9 @@ struct Reader {
       auto subj = Subject(h.begin, -1, &ev);
       licensed[ci] = true;
       if (h.kind == TriggerKind::kLight) {
-        if (!c.source) c.source = subj;
+        if (!c.source) SetSubject(subj, c.source, c.co_sources);
       } else {
-        c.target = subj;
+        SetSubject(subj, c.target, c.co_targets);
       }
     }
     size_t after = c.end;
@@ -726,11 +863,28 @@ struct Reader {
                       "by", "in", "hit", "hitting"})) {
       if (K(after) != "in" && K(after) != "by") licensed[ci] = true;
       if (!c.target) {
-        auto o = Object(after);
+        auto o = Object(after, false, Attack(c));
         if (o && !(c.source && o->begin == c.source->begin)) c.target = o;
       }
     }
     Between(c);
+  }
+
+  // "Baghdad was shelled", "Baghdad was hit by rockets": a capital that suffers an attack is the
+  // city hit, the event's place, not its government.
+  void CapitalsAttackedArePlaces() {
+    for (Candidate& c : cands) {
+      if (!Attack(c)) continue;
+      std::erase_if(c.co_targets, [](const ActorSpan& a) { return a.capital; });
+      if (!c.target || !c.target->capital || actor_at[c.target->begin] < 0) continue;
+      attacked_places.push_back(actor_at[c.target->begin]);
+      c.target.reset();
+      if (!c.co_targets.empty()) {
+        c.target = c.co_targets.front();
+        c.co_targets.erase(c.co_targets.begin());
+      }
+    }
+    for (int a : attacked_places) actors[a].locative = true;
   }
 
   // "accused the United States of delaying a deal by refusing to lift sanctions", "urged both
@@ -1024,7 +1178,7 @@ struct Reader {
 
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
-  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   SentenceReading out;
   if (s.end <= s.start || s.end > body.size()) return out;
   r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
@@ -1039,6 +1193,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   r.FuseComplements();
   r.FuseConsequences();
   r.InterceptedWeapons();
+  r.CapitalsAttackedArePlaces();
 
   bool has_attack = false;
   for (size_t i = 0; i < r.cands.size(); ++i) {
@@ -1113,6 +1268,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       Candidate& o = r.cands[j];
       if (o.trigger->casualty || (o.fused && !o.anaphoric)) continue;
       if (o.cameo.substr(0, 2) < "14") continue;
+      if (!r.SameReport(o, c)) continue;
       if (o.begin < c.begin || !owner) owner = &o;
     }
     if (!owner && !c.fused) owner = &c;
@@ -1163,6 +1319,24 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       continue;
     }
     out.events.push_back(c);
+  }
+  // A coordinated subject: the event once for each of its actors, in the order they are named.
+  for (size_t i = 0; i < out.events.size(); ++i) {
+    Candidate& c = out.events[i];
+    std::vector<Candidate> copies;
+    for (const ActorSpan& a : c.co_sources) {
+      copies.push_back(c);
+      copies.back().source = a;
+    }
+    for (const ActorSpan& a : c.co_targets) {
+      copies.push_back(c);
+      copies.back().target = a;
+    }
+    c.co_sources.clear();
+    c.co_targets.clear();
+    for (Candidate& copy : copies) copy.co_sources.clear(), copy.co_targets.clear();
+    out.events.insert(out.events.begin() + static_cast<long>(i) + 1, copies.begin(), copies.end());
+    i += copies.size();
   }
   out.actors = r.actors;
   for (size_t k = 0; k < r.w.size(); ++k) {

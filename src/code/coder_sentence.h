@@ -25,6 +25,8 @@ struct ActorSpan {
   bool person = false;      // its head counts people
   bool plural = false;
   bool singular_det = false;  // "a", "an", "the", "one" before a singular person noun
+  bool adjective = false;     // a country adjective alone ("Iraqi" of "Iraqi and U.S. forces")
+  bool capital = false;       // a capital alone ("Baghdad"): its government, or the city
 };
 
 struct WeaponSpan {
@@ -39,6 +41,9 @@ struct Candidate {
   const TriggerDef* trigger = nullptr;
   std::string cameo;
   std::optional<ActorSpan> source, target;
+  // The other actors of a coordinated subject ("Russia and Turkey agreed"): the event is
+  // emitted once for each, with that actor in the subject's role.
+  std::vector<ActorSpan> co_sources, co_targets;
   const WeaponDef* weapon = nullptr;
   std::optional<int> weapon_count, fatalities, injuries;
   bool anaphoric = false;  // "the strikes", "those airstrikes": an earlier attack told again

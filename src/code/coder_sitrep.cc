@@ -164,6 +164,16 @@ bool ReportingPlace(std::string_view body, const PlaceMention& m) {
   return ends_with("according to ") || ends_with("according to the ");
 }
 
+// "were taken to a hospital in Basra": where the wounded were brought, not where they were hurt.
+bool WhereTheWoundedWent(std::string_view body, uint32_t sentence_start, const PlaceMention& m) {
+  uint32_t from = m.start >= sentence_start + 40 ? m.start - 40 : sentence_start;
+  std::string before = Lower(body.substr(from, m.start - from));
+  for (std::string_view cue : {"hospital", "taken to", "evacuated", "transferred", "flown to",
+                               "rushed to", "treated in", "treated at"})
+    if (before.find(cue) != std::string::npos) return true;
+  return false;
+}
+
 bool Overlap(const DateRange& a, const DateRange& b) {
   return a.begin <= b.end && b.begin <= a.end;
 }
@@ -173,6 +183,21 @@ bool SamePlace(const std::optional<Location>& a, const std::optional<Location>& 
   if (a->precision == "country" || b->precision == "country") return a->country == b->country;
   double dlat = a->lat - b->lat, dlon = a->lon - b->lon;
   return std::sqrt(dlat * dlat + dlon * dlon) < 0.3;
+}
+
+// Whether two places cannot be where one happening was: different countries, or two places
+// more than ~50 km apart of which neither contains the other.
+bool Apart(const Location& a, const Location& b) {
+  if (!a.country.empty() && !b.country.empty() && a.country != b.country) return true;
+  if (a.precision == "country" || b.precision == "country" || a.country.empty() ||
+      b.country.empty())
+    return false;
+  bool area = a.precision == "admin1" || a.precision == "region" || b.precision == "admin1" ||
+              b.precision == "region";
+  if (area && !a.admin1.empty() && a.admin1 == b.admin1) return false;
+  if (area && (a.admin1.empty() || b.admin1.empty())) return false;  // a region across borders
+  double dlat = a.lat - b.lat, dlon = (a.lon - b.lon) * std::cos(a.lat * M_PI / 180);
+  return std::sqrt(dlat * dlat + dlon * dlon) > 0.45;
 }
 
 bool SameActor(const std::optional<Actor>& a, const std::optional<Actor>& b) {
@@ -222,6 +247,28 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         last_speaker = reading.attributed_to;
     }
 
+    // "In Basra, four people were injured.": casualties told at a place of their own are not
+    // those of an attack told at another place just before.
+    auto told_elsewhere = [&](const std::optional<Location>& there) {
+      if (!there) return false;
+      bool any = false;
+      for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
+        const PlaceMention& m = places.mentions[mi];
+        if (m.start < s.start || m.start >= s.end || m.modifier || m.relative) continue;
+        bool actor = false;
+        for (const ActorSpan& a : reading.actors)
+          if (!a.locative && !a.pronoun && m.start < a.stop && a.start < m.end) actor = true;
+        for (const auto& [start, stop] : reading.speakers)
+          if (m.start < stop && start < m.end) actor = true;
+        if (actor || WhereTheWoundedWent(body, s.start, m)) continue;
+        if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
+        if (reporting[mi]) continue;
+        if (!Apart(m.location, *there)) return false;
+        any = true;
+      }
+      return any;
+    };
+
     // "At least 12 people were injured": casualties alone, with no one named who caused them,
     // right after an attack or a clash belong to it.
     bool casualties_only =
@@ -233,6 +280,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
         if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        if (told_elsewhere(it->event.location)) break;
         for (const Candidate& c : reading.events) {
           if (c.injuries && !it->event.injuries) it->event.injuries = c.injuries;
           if (c.fatalities && !it->event.fatalities) it->event.fatalities = c.fatalities;
@@ -253,6 +301,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
         if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        if (told_elsewhere(it->event.location)) break;
         if (reading.loose_injuries && !it->event.injuries)
           it->event.injuries = reading.loose_injuries;
         if (reading.loose_fatalities && !it->event.fatalities)

@@ -44,6 +44,13 @@ struct Match {
   bool modifier = false, relative = false, locative = false;
   bool single_word = false;
   int chosen = -1;  // index into places
+  // "the Saudi city of Jazan": a country or demonym before a place word and "of" names the
+  // country of the place that follows; `named_at` is that place's first content token.
+  size_t named_at = 0;
+  bool names_place = false;
+  std::string_view place_word;
+  // The place named after "the Saudi city of": its country, and that the text vouches for it.
+  std::string_view country_hint;
 };
 
 // How much a town needs the article's support to be believed: a capital or a large city
@@ -80,6 +87,14 @@ class Locator {
     for (size_t i = 0; i < t.size();) {
       Match m;
       if (!t[i].key.empty() && MatchAt(t, i, &m)) {
+        if (!out.empty() && out.back().names_place && out.back().named_at == m.first) {
+          const Match& by = out.back();
+          m.country_hint = g_.Get(by.places[0]).country;
+          if (geo::IsAdmin1Word(by.place_word))
+            m.wants_admin1 = true;
+          else
+            m.wants_city = true;
+        }
         out.push_back(std::move(m));
         i = out.back().last;
       } else {
@@ -185,6 +200,30 @@ class Locator {
     return b > 0 && t[b - 1].hyphen_after && !t[b - 1].key.empty() && !t[b - 1].capitalized;
   }
 
+  // "the Saudi city of Jazan", "the Iraqi port city of Basra", "the Syrian province of Idlib":
+  // a country (or its demonym), one or two place words, "of", and a capitalized name.
+  bool NamesPlaceAfter(const std::vector<NameToken>& t, Match* m) const {
+    for (uint32_t id : m->places) {
+      PlaceKind k = g_.Get(id).kind;
+      if (k != PlaceKind::kCountry && k != PlaceKind::kDemonym) return false;
+    }
+    size_t k = m->last;
+    if (k >= t.size() || !t[k - 1].joined_to_next || !geo::IsSettlementWord(t[k].key)) return false;
+    std::string_view word = t[k].key;
+    if (k + 1 < t.size() && t[k].joined_to_next && geo::IsSettlementWord(t[k + 1].key)) {
+      ++k;  // "port city": the last place word says what the place is
+      word = t[k].key;
+    }
+    if (k + 1 >= t.size() || !t[k].joined_to_next || t[k + 1].key != "of") return false;
+    size_t n = k + 2;
+    while (n < t.size() && t[n].key.empty() && t[n - 1].joined_to_next) ++n;  // "of al-Bab"
+    if (n >= t.size() || !t[n - 1].joined_to_next || !t[n].capitalized) return false;
+    m->names_place = true;
+    m->named_at = n;
+    m->place_word = word;
+    return true;
+  }
+
   // Span, trailing place word ("province", "city") and the context flags.
   void Finish(const std::vector<NameToken>& t, Match* m) const {
     size_t b = m->first;
@@ -195,7 +234,9 @@ class Locator {
     if (t[m->last - 1].end - t[m->last - 1].start == 1 && m->end < body_.size() &&
         body_[m->end] == '.' && m->last - m->first > 1)
       ++m->end;
-    if (m->last < t.size() && t[m->last - 1].joined_to_next) {
+    if (NamesPlaceAfter(t, m)) {
+      // "the Saudi city of": the name after "of" is the place; this one stays the country.
+    } else if (m->last < t.size() && t[m->last - 1].joined_to_next) {
       const std::string& next = t[m->last].key;
       if (next == "province" || next == "governorate" || next == "provinces") {
         m->wants_admin1 = true;
@@ -357,10 +398,18 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
     if (m.places.size() == 1 && IsAnchor(g.Get(m.places[0]))) anchors.push_back(g.Get(m.places[0]));
   for (Match& m : matches) {
     double best = -1e9;
+    // "the Saudi city of X": only X in Saudi Arabia, when the gazetteer has one; the text vouches
+    // for it, however small.
+    bool in_hint = false;
+    for (uint32_t id : m.places)
+      in_hint |= !m.country_hint.empty() && g.Get(id).country == m.country_hint;
     for (size_t k = 0; k < m.places.size(); ++k) {
       Place p = g.Get(m.places[k]);
       double w = context.Weight(p.country);
-      if (!Supported(StandingOf(p, m.single_word), w)) continue;
+      if (in_hint && p.country != m.country_hint) continue;
+      if (!(in_hint && p.kind != PlaceKind::kDemonym) &&
+          !Supported(StandingOf(p, m.single_word), w))
+        continue;
       double s = Prior(p, m) + 2.5 * std::min(1.0, w) + (!top.empty() && p.country == top ? 1 : 0);
       if (p.kind == PlaceKind::kDemonym) s = m.demonym_only ? 1 : -1e8;
       for (const Place& q : anchors)

@@ -566,6 +566,19 @@ bool IsPlaceTypeWord(std::string_view key) {
   return words->count(key) > 0;
 }
 
+bool IsSettlementWord(std::string_view key) {
+  static const auto* words = new FoldedSet(FoldedSet(
+      {"city", "town", "village", "port", "capital", "province", "governorate", "district",
+       "region", "state", "county", "municipality", "hamlet", "enclave", "oasis"}));
+  return words->count(key) > 0;
+}
+
+bool IsAdmin1Word(std::string_view key) {
+  static const auto* words = new FoldedSet(
+      FoldedSet({"province", "governorate", "region", "state", "county", "district"}));
+  return words->count(key) > 0;
+}
+
 bool IsLocativeWord(std::string_view key) {
   static const auto* words = new FoldedSet(
       FoldedSet({"in",         "at",       "near",    "outside",  "inside",  "into",

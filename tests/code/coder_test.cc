@@ -716,5 +716,177 @@ TEST(CoderNews, HeSaidIsTheSpeakerBefore) {
   EXPECT_NE(e->attributed_to->find("Marotto"), std::string::npos) << *e->attributed_to;
 }
 
+// The organization a role word belongs to makes the sector: "militia leaders" are the militia.
+TEST(CoderGeneral, ArmedGroupModifierBeatsGenericRole) {
+  auto ev = CodeText(
+      "Iraqi militia leaders accused the United States of violating Iraqi "
+      "sovereignty on Monday.");
+  const Event* e = FindRoot(ev, "11");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "IRQUAF");
+  ev = CodeText("Syrian rebel officials met Turkish officials in Ankara on Tuesday.");
+  e = FindRoot(ev, "04");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "SYRREB");
+  EXPECT_EQ(e->target->code, "TURGOV");
+  // The generic government words still give way, and fighters of an unarmed group are rebels.
+  ev = CodeText("Government forces shelled opposition fighters near the town on Monday.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "MIL");
+  EXPECT_EQ(e->target->code, "REB");
+  ev = CodeText("Turkish army officials condemned the attack on the convoy on Monday.");
+  e = FindRoot(ev, "11");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->source->code, "TURMIL");
+}
+
+std::vector<std::string> SourcesOfRoot(const std::vector<Event>& events, const std::string& root) {
+  std::vector<std::string> out;
+  for (const Event& e : events)
+    if (e.root == root) out.push_back(e.source ? e.source->code : "-");
+  return out;
+}
+
+// A coordinated subject is each of its actors doing the act, as PETRARCH codes it.
+TEST(CoderGeneral, CoordinatedSubjectGivesOneEventPerActor) {
+  using V = std::vector<std::string>;
+  auto ev = CodeText("Russia and Turkey signed an agreement on joint patrols on Tuesday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "05"), (V{"RUS", "TUR"})) << Codes(ev);
+  ev = CodeText("Egypt, Qatar and the United States condemned the attack on the convoy.");
+  EXPECT_EQ(SourcesOfRoot(ev, "11"), (V{"EGY", "QAT", "USA"})) << Codes(ev);
+  // A bare country or adjective shares the role word of the last conjunct.
+  ev = CodeText("U.S. and Iraqi officials met in Baghdad on Friday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "04"), (V{"USAGOV", "IRQGOV"})) << Codes(ev);
+  ev = CodeText("Iraqi and U.S. forces raided a militant hideout near Mosul on Thursday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "19"), (V{"IRQMIL", "USAMIL"})) << Codes(ev);
+  // A passive: each conjunct suffers it.
+  ev = CodeText("Turkish troops and Syrian rebels were attacked by Kurdish fighters on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(CountRoot(ev, "19"), 2) << Codes(ev);
+}
+
+TEST(CoderGeneral, CoordinationThatIsNoCompoundSubject) {
+  using V = std::vector<std::string>;
+  // Two clauses: the base is the first verb's object, not a second subject.
+  auto ev = CodeText("Militants attacked the base and U.S. troops returned fire on Saturday.");
+  for (const Event& e : ev) EXPECT_TRUE(!e.source || e.source->code != "MIL") << Codes(ev);
+  // Units of one side are one actor: the happening is not counted twice.
+  ev = CodeText("Hamas and Islamic Jihad fired rockets at Israel on Sunday.");
+  EXPECT_EQ(SourcesOfRoot(ev, "19"), (V{"PSEREB"})) << Codes(ev);
+  ev = CodeText(
+      "Iraqi soldiers and counterterrorism troops at one stage took up positions between the "
+      "compound and the militiamen.");
+  EXPECT_EQ(SourcesOfRoot(ev, "15"), (V{"IRQMIL"})) << Codes(ev);
+}
+
+// Code and places of one article, with a gazetteer-free place list standing in for the geocoder:
+// the coder decides which of the places it is given are actors.
+struct TestPlace {
+  std::string name, country;
+  double lat = 0, lon = 0;
+};
+std::vector<Event> CodeWithPlaces(const std::string& body, const std::vector<TestPlace>& names) {
+  Article a;
+  a.id = "test-article";
+  a.body = body;
+  a.published = Date::ParseIso("2022-03-10");
+  AnalyzedText text = Analyze(a.body, a.published);
+  ArticlePlaces places;
+  for (const auto& [name, country, lat, lon] : names) {
+    size_t at = body.find(name);
+    if (at == std::string::npos) continue;
+    PlaceMention m;
+    m.start = static_cast<uint32_t>(at);
+    m.end = static_cast<uint32_t>(at + name.size());
+    m.location.text = name;
+    m.location.country = country;
+    m.location.precision = "city";
+    m.location.lat = lat;
+    m.location.lon = lon;
+    m.sentence =
+        static_cast<uint32_t>(std::count_if(text.sentences.begin(), text.sentences.end(),
+                                            [&](const Sentence& st) { return st.end <= at; }));
+    places.mentions.push_back(m);
+  }
+  return TheCoder().Code(a, text, places);
+}
+
+// A capital an attack hits is the place of the attack, not its government as the target.
+TEST(CoderGeneral, AttackedCapitalIsThePlaceNotTheTarget) {
+  for (const std::string& body : {std::string("Militants shelled Baghdad on Tuesday."),
+                                  std::string("Three rockets struck Baghdad on Wednesday."),
+                                  std::string("Baghdad was hit by rockets on Thursday.")}) {
+    auto ev = CodeWithPlaces(body, {{"Baghdad", "IRQ", 33.34, 44.4}});
+    const Event* e = FindRoot(ev, "19");
+    ASSERT_NE(e, nullptr) << body << ": " << Codes(ev);
+    EXPECT_FALSE(e->target) << body << ": " << Codes(ev);
+    ASSERT_TRUE(e->location) << body;
+    EXPECT_EQ(e->location->text, "Baghdad") << body;
+  }
+  // A far-off reference point is no target either: the object search goes on to the convoy.
+  auto ev = CodeWithPlaces(
+      "A bomb exploded near a convoy on a highway near Nasiriyah, a city to the southeast of "
+      "Baghdad, on Monday.",
+      {{"Nasiriyah", "IRQ", 31.05, 46.26}, {"Baghdad", "IRQ", 33.34, 44.4}});
+  const Event* e = FindRoot(ev, "18");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "MIL");
+  // In statements a capital still stands for its government.
+  ev = CodeText("Washington warned Tehran on Monday.");
+  e = FindRoot(ev, "13");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->target->code, "IRNGOV");
+}
+
+// "in Iraq and Syria": the second country is a place too, not the target.
+TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
+  auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "USAMIL");
+}
+
+// Casualty counts belong to the happening of their own clause and place.
+TEST(CoderGeneral, CasualtiesStayWithTheEventOfTheirClauseAndPlace) {
+  const std::vector<TestPlace> places = {{"Nasiriyah", "IRQ", 31.05, 46.26},
+                                         {"Basra", "IRQ", 30.51, 47.78}};
+  auto riot_injuries = [](const std::vector<Event>& ev) {
+    const Event* riot = nullptr;
+    for (const Event& e : ev)
+      if (e.cameo == "145" && e.source && e.source->sector == "OPP") riot = &e;
+    return riot ? riot->injuries : std::optional<int>(-1);
+  };
+  // Another sentence at another place: not the riot's injuries.
+  auto ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. In Basra, "
+      "four people were injured.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  // Another clause of the sentence, set apart by a contrast or a semicolon.
+  ev = CodeText(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday, while in "
+      "Basra four people were injured.");
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  ev = CodeText(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday; in Basra, "
+      "four protesters were wounded when police fired live rounds.");
+  EXPECT_EQ(riot_injuries(ev), std::nullopt) << Codes(ev);
+  // Same place, or only where the wounded were taken: still the riot's.
+  ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. Four people "
+      "were injured and taken to a hospital in Basra.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), 4) << Codes(ev);
+  ev = CodeWithPlaces(
+      "Protesters stormed the provincial government building in Nasiriyah on Friday. Four people "
+      "were injured in Nasiriyah.",
+      places);
+  EXPECT_EQ(riot_injuries(ev), 4) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -121,6 +121,31 @@ TEST_F(GeocoderTest, PrecisionLevels) {
   EXPECT_NEAR(border->location.lat, 34.40, 0.01);
 }
 
+TEST_F(GeocoderTest, CountryPlaceWordOfNameIsTheNamedPlaceInThatCountry) {
+  // "the Lebanese city of Tripoli": the Lebanese Tripoli, over the larger Libyan capital.
+  auto p = Locate("Fighting broke out in the Lebanese city of Tripoli.");
+  const PlaceMention* t = Find(p, "Tripoli");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->location.country, "LBN");
+  EXPECT_EQ(t->location.precision, "city");
+  // A country name, not only a demonym, before the place word; the place word is no place of
+  // its own ("US town" was read as the country), and a small town needs no more support.
+  p = Locate("A tornado hit the US town of Tripoli on Monday.");
+  t = Find(p, "Tripoli");
+  ASSERT_NE(t, nullptr) << Describe(p);
+  EXPECT_EQ(t->location.country, "USA");
+  for (const auto& m : p.mentions) EXPECT_EQ(m.location.text.find("town"), std::string::npos);
+  p = Locate("Shells fell on the Syrian town of Smallville.");
+  t = Find(p, "Smallville");
+  ASSERT_NE(t, nullptr) << Describe(p);
+  EXPECT_EQ(t->location.country, "SYR");
+  // A name the gazetteer does not know leaves the country, named as itself.
+  p = Locate("A drone hit the US city of Nowhereville.");
+  ASSERT_EQ(p.mentions.size(), 1u) << Describe(p);
+  EXPECT_EQ(p.mentions[0].location.text, "US");
+  EXPECT_EQ(p.mentions[0].location.precision, "country");
+}
+
 TEST_F(GeocoderTest, RegionPhrasesMayStartLowercase) {
   auto p = Locate("Meanwhile, in eastern Syria, drones attacked al-Omar oilfield.");
   const PlaceMention* east = Find(p, "eastern Syria");

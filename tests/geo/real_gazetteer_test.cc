@@ -82,7 +82,10 @@ INSTANTIATE_TEST_SUITE_P(
         Expect{"Israeli jets struck Khan Younis.", "Khan Younis", "city", "PSE", 31.34, 34.30, 10},
         Expect{"Houthis fired at Hodeidah port.", "Hodeidah port", "site", "YEM", 14.83, 42.93, 10},
         Expect{"Hezbollah fired at Kiryat Shmona.", "Kiryat Shmona", "city", "ISR", 33.21, 35.57,
-               10}));
+               10},
+        Expect{"Drones hit the Saudi city of Jazan.", "Jazan", "city", "SAU", 16.89, 42.55, 15},
+        Expect{"Gunmen clashed in the Lebanese city of Tripoli.", "Tripoli", "city", "LBN", 34.43,
+               35.84, 15}));
 
 TEST(RealGazetteer, CommonWordsAndPeopleAreNoPlaces) {
   const Geocoder* g = testing::RealGeocoder();
