@@ -277,6 +277,108 @@ bool IsBio(std::string_view text) {
                              "reporter", "commentator", "blogger", "scholar", "writes for"});
 }
 
+// What a header line gives besides an author: "Example Wire, March 3, 2022",
+// "| March 3, 2022", "for Example Wire · 3 March 2022", "Updated 2022-03-03 14:00 UTC".
+struct HeaderFields {
+  std::string outlet;
+  std::optional<Date> date;
+};
+
+// Separators and spaces at both ends, the multi-byte ones (· — – •) whole.
+std::string TrimSeparators(std::string_view s) {
+  static constexpr std::string_view kWide[] = {"\xC2\xB7", "\xE2\x80\x94", "\xE2\x80\x93",
+                                               "\xE2\x80\xA2"};
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    if (std::string_view(" \t,|-/:").find(s.front()) != std::string_view::npos) {
+      s.remove_prefix(1);
+      changed = true;
+    } else if (std::string_view(" \t,|-/").find(s.back()) != std::string_view::npos) {
+      s.remove_suffix(1);
+      changed = true;
+    }
+    for (std::string_view w : kWide) {
+      if (s.starts_with(w)) s.remove_prefix(w.size()), changed = true;
+      if (s.ends_with(w)) s.remove_suffix(w.size()), changed = true;
+    }
+  }
+  return std::string(s);
+}
+
+// A date, perhaps after a label ("Published March 3, 2022", "Updated: 2022-03-03").
+std::optional<Date> LabeledDate(std::string_view text) {
+  std::string t = TrimSeparators(text);
+  std::string lower = Lower(t);
+  for (std::string_view label : {"published on ", "published ", "posted on ", "posted ",
+                                 "updated on ", "updated ", "first published ", "on "}) {
+    if (lower.starts_with(label)) return ParseDateLine(Trim(t.substr(label.size()), " \t:"));
+  }
+  for (std::string_view label : {"published:", "posted:", "updated:", "date:"}) {
+    if (lower.starts_with(label)) return ParseDateLine(Trim(t.substr(label.size()), " \t:"));
+  }
+  return ParseDateLine(t);
+}
+
+// The date is the tail of the fields (tried from the longest tail), an outlet what precedes it
+// when that is a short capitalized name.
+HeaderFields ReadHeaderFields(std::string_view rest) {
+  HeaderFields f;
+  std::string text = TrimSeparators(rest);
+  if (text.starts_with("for ")) text.erase(0, 4);
+  std::string_view t = text;
+  size_t date_at = std::string_view::npos;
+  for (size_t i = 0; i <= t.size() && date_at == std::string_view::npos; ++i) {
+    bool cut = i == 0;
+    for (std::string_view sep : {", ", " | ", " - ", " / ", " \xC2\xB7 ", " \xE2\x80\x94 ",
+                                 " \xE2\x80\x93 ", " \xE2\x80\xA2 "})
+      if (i >= sep.size() && t.substr(i - sep.size(), sep.size()) == sep) cut = true;
+    if (!cut) continue;
+    if (auto d = LabeledDate(t.substr(i))) {
+      f.date = d;
+      date_at = i;
+    }
+  }
+  std::string head = TrimSeparators(t.substr(0, std::min(date_at, t.size())));
+  if (!head.empty() && WordCount(head) <= 6 && head.size() <= 60 &&
+      std::isupper(static_cast<unsigned char>(head[0])) && !ParseDateLine(head))
+    f.outlet = head;
+  return f;
+}
+
+// A short line of fields split by " | ", " · " or " — ", one of them a date: "3 March 2022 |
+// Example Wire". The first other field is the outlet.
+bool DateAmongFields(const LineView& l, HeaderFields& out) {
+  if (l.text.size() > 120) return false;
+  std::vector<std::string> fields;
+  std::string_view t = l.text;
+  for (size_t start = 0;;) {
+    size_t best = std::string_view::npos, len = 0;
+    for (std::string_view sep : {" | ", " \xC2\xB7 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 "}) {
+      size_t at = t.find(sep, start);
+      if (at < best) best = at, len = sep.size();
+    }
+    fields.push_back(Trim(t.substr(start, best == std::string_view::npos ? best : best - start)));
+    if (best == std::string_view::npos) break;
+    start = best + len;
+  }
+  if (fields.size() < 2) return false;
+  HeaderFields f;
+  for (const std::string& field : fields) {
+    if (auto d = LabeledDate(field); d && !f.date) {
+      f.date = d;
+    } else if (f.outlet.empty() && !field.empty() && WordCount(field) <= 6 &&
+               std::isupper(static_cast<unsigned char>(field[0]))) {
+      f.outlet = field;
+    } else if (!field.empty() &&
+               (WordCount(field) > 4 || !std::isupper(static_cast<unsigned char>(field[0])))) {
+      return false;  // neither a date nor a name (a section): not a line of metadata
+    }
+  }
+  if (!f.date) return false;
+  out = f;
+  return true;
+}
+
 // A line that reads like article text, which ends the header.
 bool IsContent(const LineView& l) {
   if (l.text.size() >= 100) return true;
@@ -330,6 +432,7 @@ class Cleaner {
 
   void Run() {
     ReadHeader();
+    if (!meta().published) meta().published = updated_;
     for (size_t i = 0; i < lines_.size(); ++i) StripFurniture(i);
     CutTail();
     StripBio();
@@ -378,6 +481,13 @@ class Cleaner {
   bool HeaderMetadata(LineView& l) {
     if (std::string author = Byline(l); !author.empty()) {
       if (meta().author.empty()) meta().author = author;
+      // "By Jane Roe, Example Wire, March 3, 2022": the rest of the line.
+      size_t at = l.text.find(author);
+      if (at != std::string::npos) Take(ReadHeaderFields(l.text.substr(at + author.size())));
+      return true;
+    }
+    if (HeaderFields f; DateAmongFields(l, f)) {
+      Take(f);
       return true;
     }
     if (std::string author = AfterLabel(l, {"author:", "authors:", "articles by:"});
@@ -398,7 +508,11 @@ class Cleaner {
         return true;
       }
     }
-    if (!AfterLabel(l, {"updated:", "updated on", "last updated", "modified:"}).empty()) {
+    if (std::string when =
+            AfterLabel(l, {"updated:", "updated on", "last updated", "modified:", "updated "});
+        !when.empty()) {
+      // Only when the page prints no publication date at all (see Run()).
+      if (auto d = ParseDateLine(when); d && !updated_) updated_ = d;
       return true;
     }
     if (auto d = ParseDateLine(l.text)) {
@@ -408,8 +522,13 @@ class Cleaner {
     std::string outlet;
     std::optional<Date> date;
     if (OutletAndDate(l, outlet, date)) {
-      if (meta().outlet.empty()) meta().outlet = outlet;
-      if (!meta().published) meta().published = date;
+      // "Jane Roe, Example Wire, March 3, 2022": a person's name before the outlet.
+      if (size_t comma = outlet.find(", "); comma != std::string::npos && meta().author.empty() &&
+                                            IsPersonName(outlet.substr(0, comma))) {
+        meta().author = outlet.substr(0, comma);
+        outlet = Trim(outlet.substr(comma + 2));
+      }
+      Take({outlet, date});
       return true;
     }
     return IsPartialDateOrAge(l);
@@ -473,7 +592,14 @@ class Cleaner {
     }
   }
 
+  // Metadata a header line gave, where none was found before.
+  void Take(const HeaderFields& f) {
+    if (meta().outlet.empty() && !f.outlet.empty()) meta().outlet = f.outlet;
+    if (!meta().published && f.date) meta().published = f.date;
+  }
+
   Document& doc_;
+  std::optional<Date> updated_;  // an "Updated …" stamp in the header
   std::vector<LineView> lines_;
   size_t body_start_ = 0;
   bool seen_text_ = false;

@@ -2,6 +2,8 @@
 // document's header lines (and a few footer lines), and marks as removed every line that is
 // metadata or furniture — navigation, tag lines, share prompts, notices, captions, bio boxes —
 // so that only the article's own text reaches the body. General rules, not per-site ones.
+// A header line may carry several fields ("By Jane Roe, Example Wire, March 3, 2022",
+// "3 March 2022 | Example Wire"); an "Updated …" stamp is the date only when none is printed.
 #pragma once
 
 #include "read/document.h"

@@ -30,6 +30,56 @@ TEST(Metadata, OutletAndDateLine) {
   EXPECT_EQ(a.body, kLead);
 }
 
+// One header line carrying several fields: the author, outlet and date are all kept, and the
+// line leaves the body.
+struct HeaderLineCase {
+  const char* line;
+  const char* author;
+  const char* outlet;
+  const char* published;  // "" when none
+};
+
+TEST(Metadata, HeaderLinesOfSeveralFields) {
+  const HeaderLineCase cases[] = {
+      {"*By Jane Roe, Example Wire, March 3, 2022*", "Jane Roe", "Example Wire", "2022-03-03"},
+      {"By Jane Roe | March 3, 2022", "Jane Roe", "", "2022-03-03"},
+      {"By Jane Roe for Example Wire \xC2\xB7 3 March 2022", "Jane Roe", "Example Wire",
+       "2022-03-03"},
+      {"By Jane Roe, Published March 3, 2022", "Jane Roe", "", "2022-03-03"},
+      {"Jane Roe, Example Wire, March 3, 2022", "Jane Roe", "Example Wire", "2022-03-03"},
+      {"3 March 2022 | Example Wire", "", "Example Wire", "2022-03-03"},
+      {"Example Wire | Middle East | March 3, 2022", "", "Example Wire", "2022-03-03"},
+      {"Updated 2022-03-03 14:00 UTC", "", "", "2022-03-03"},
+      {"By Jane Roe", "Jane Roe", "", ""},
+  };
+  for (const HeaderLineCase& c : cases) {
+    Article a = MustParse(std::string("# Protest turns violent\n\n") + c.line + "\n\n" + kLead,
+                          InputFormat::kMarkdown);
+    EXPECT_EQ(a.author, c.author) << c.line;
+    EXPECT_EQ(a.outlet, c.outlet) << c.line;
+    EXPECT_EQ(a.published ? a.published->Iso() : "", c.published) << c.line;
+    EXPECT_EQ(a.body, kLead) << c.line;
+  }
+}
+
+TEST(Metadata, PublishedDateBeatsAnUpdatedStamp) {
+  Article a = MustParse(std::string("# Protest turns violent\n\nUpdated March 5, 2022\n\n"
+                                    "Published: March 3, 2022\n\n") +
+                            kLead,
+                        InputFormat::kMarkdown);
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->Iso(), "2022-03-03");
+}
+
+TEST(Metadata, FieldsThatAreNotMetadataStayText) {
+  // Short " | " fields without a date give no outlet; a date in a sentence is no header date.
+  Article a = MustParse(std::string("# Protest turns violent\n\nReporting | Analysis\n\n") + kLead +
+                            "\n\nBy March 3, 2022 | the city had calmed.\n\n" + kSecond,
+                        InputFormat::kMarkdown);
+  EXPECT_FALSE(a.published);
+  EXPECT_EQ(a.outlet, "");
+}
+
 TEST(Metadata, TimestampLineAndRepeatedTitle) {
   Article a = MustParse(std::string("# Protest turns violent\n\nJul 29, 2021 17:50 UTC\n"
                                     "  • Protest turns violent\n\nProtest turns violent\n\n") +
