@@ -117,6 +117,24 @@ struct Context {
   std::vector<Actor> named;  // with a country or group code, in order of mention
   std::optional<Actor> last_subject;
 
+  // The countries of the places the current sentence names (not as actors): a generic
+  // "militants" there is not an actor of another country mentioned earlier.
+  std::vector<std::string> sentence_countries;
+
+  // Only for the groups that act at home: armies, governments and militias fight abroad
+  // ("the coalition" striking Sanaa, U.S. troops in Iraq), rebels, protesters, police and
+  // civilians seldom do.
+  static bool ActsAtHome(const Actor& actor) {
+    std::string_view sector = std::string_view(actor.sector).substr(0, 3);
+    return sector == "REB" || sector == "OPP" || sector == "COP" || sector == "CVL";
+  }
+
+  bool InSentenceCountries(const Actor& actor) const {
+    return !ActsAtHome(actor) || sentence_countries.empty() || actor.country.empty() ||
+           std::find(sentence_countries.begin(), sentence_countries.end(), actor.country) !=
+               sentence_countries.end();
+  }
+
   void Resolve(std::optional<ActorSpan>& a) const {
     if (!a) return;
     if (a->pronoun) {
@@ -133,11 +151,20 @@ struct Context {
     if (!a->generic) return;
     for (auto it = named.rbegin(); it != named.rend(); ++it) {
       if (it->sector.substr(0, 3) != a->actor.sector.substr(0, 3)) continue;
+      if (!InSentenceCountries(*it)) continue;
       std::string text = a->actor.text;
       a->actor = *it;
       a->actor.text = text;
       a->generic = false;
       return;
+    }
+    // "Insurgents shelled Kabul": no such actor of that country named before, so the group
+    // is of the one country where the sentence is set (not soldiers: a convoy in Iraq may be
+    // a foreign army's).
+    if (sentence_countries.size() == 1 && a->actor.country.empty() && ActsAtHome(a->actor)) {
+      a->actor.country = sentence_countries.front();
+      a->actor.code = a->actor.country + a->actor.sector;
+      a->generic = false;
     }
   }
 };
@@ -333,7 +360,20 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       }
     }
     int slot = 0;
+    std::vector<std::string> countries;
+    for (const PlaceMention& m : sentence_places.mentions) {
+      const std::string& country = m.location.country;
+      if (m.sentence == si && !country.empty() &&
+          std::find(countries.begin(), countries.end(), country) == countries.end())
+        countries.push_back(country);
+    }
     for (Candidate& c : reading.events) {
+      // Protests, coercion and violence happen where the sentence says; a statement or a
+      // vote may only mention a place ("accepted a proposal from Egypt").
+      if (c.cameo.substr(0, 2) >= "14")
+        ctx.sentence_countries = countries;
+      else
+        ctx.sentence_countries.clear();
       ctx.Resolve(c.source);
       ctx.Resolve(c.target);
       Pending p;

@@ -841,6 +841,34 @@ TEST(CoderGeneral, AttackedCapitalIsThePlaceNotTheTarget) {
   EXPECT_EQ(e->target->code, "IRNGOV");
 }
 
+// A generic "insurgents" or "protesters" in a sentence set in one country is a group of that
+// country, not a group of another country named earlier; armies still act abroad.
+TEST(CoderGeneral, GenericLocalGroupBelongsToTheCountryOfItsSentence) {
+  auto ev = CodeWithPlaces(
+      "Syrian rebel commanders said on Tuesday they would fight on. Insurgents shelled Kabul "
+      "overnight, killing two civilians.",
+      {{"Kabul", "AFG", 34.53, 69.17}});
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "AFGREB") << Codes(ev);
+
+  ev = CodeWithPlaces("Hundreds of protesters rallied in Kabul on Sunday, demanding jobs.",
+                      {{"Kabul", "AFG", 34.53, 69.17}});
+  e = FindRoot(ev, "14");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "AFGOPP") << Codes(ev);
+
+  ev = CodeWithPlaces(
+      "U.S. troops arrived on Monday. Soldiers shelled militant positions near Kabul on Tuesday.",
+      {{"Kabul", "AFG", 34.53, 69.17}});
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->country, "USA") << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
