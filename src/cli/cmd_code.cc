@@ -29,15 +29,16 @@ struct Throughput {
     std::fprintf(stderr,
                  "sitrep code: %d threads, %zu articles, %zu sentences, %.1f MB, %zu events in "
                  "%.2f s: %.0f articles/s, %.0f sentences/s, %.2f MB/s, peak memory %.1f MB\n",
-                 threads, articles, sentences, bytes / 1e6, events, s, articles / s,
-                 sentences / s, bytes / 1e6 / s, usage.ru_maxrss / 1024.0);
+                 threads, articles, sentences, bytes / 1e6, events, s, articles / s, sentences / s,
+                 bytes / 1e6 / s, usage.ru_maxrss / 1024.0);
   }
 };
 
 }  // namespace
 
 Runner AddCode(CLI::App& app) {
-  CLI::App* sub = app.add_subcommand("code", "read articles and print their events (stores nothing)");
+  CLI::App* sub =
+      app.add_subcommand("code", "read articles and print their events (stores nothing)");
   auto in = std::make_shared<InputOptions>();
   auto format = std::make_shared<std::string>();
   AddInputOptions(sub, *in, true);
@@ -67,6 +68,8 @@ Runner AddCode(CLI::App& app) {
         ++failures;
         return;
       }
+      if (std::string w = UndatedEventsWarning(*coded); !w.empty())
+        std::fprintf(stderr, "sitrep code: warning: %s\n", w.c_str());
       for (const Event& e : coded->events) writer.Write(e);
       throughput.Add(*coded);
     });

@@ -101,6 +101,10 @@ class Ingester {
       Fail(coded.error());
       return;
     }
+    if (std::string w = UndatedEventsWarning(*coded); !w.empty()) {
+      progress_.Clear();
+      std::fprintf(stderr, "sitrep ingest: warning: %s\n", w.c_str());
+    }
     batch_.emplace_back(std::move(coded->article), std::move(coded->events));
     if (batch_.size() >= batch_size_ || Clock::now() - last_flush_ > std::chrono::seconds(1))
       Flush();

@@ -21,6 +21,18 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(const PipelineOptions& options)
   return p;
 }
 
+std::string UndatedEventsWarning(const CodedArticle& coded) {
+  if (coded.article.published) return "";
+  size_t undated = 0;
+  for (const Event& e : coded.events) undated += e.date.begin.days() == 0 ? 1 : 0;
+  if (undated == 0) return "";
+  const Article& a = coded.article;
+  return (a.origin.empty() ? a.id : a.origin) + ": no publication date found, so " +
+         std::to_string(undated) + " event" + (undated == 1 ? "" : "s") +
+         " the text does not date carr" + (undated == 1 ? "ies" : "y") +
+         " 1970-01-01; pass --published YYYY-MM-DD";
+}
+
 std::vector<Event> Pipeline::Code(const Article& article, size_t* sentences) const {
   AnalyzedText text = Analyze(article.body, article.published);
   if (sentences) *sentences = text.sentences.size();

@@ -31,6 +31,10 @@ struct CodedArticle {
   size_t sentences = 0;  // for throughput figures
 };
 
+// A warning for an article with no publication date whose events the text does not date
+// either: they carry day 0 (1970-01-01). "" when every event has a date.
+std::string UndatedEventsWarning(const CodedArticle& coded);
+
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Open(const PipelineOptions& options);
