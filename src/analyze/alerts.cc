@@ -160,9 +160,9 @@ AlertReport ComputeAlerts(const std::vector<Event>& all_events, const AlertOptio
   model_options.as_of = w.as_of;
   auto model = FitDyadModel(events, model_options);
   if (model) {
+    TriggerScorer trigger_probability(*model);
     for (RetaliationChain& c : report.chains)
-      for (ChainLink& l : c.links)
-        l.hawkes_p = TriggerProbability(*model, l.cause_id, l.response_id);
+      for (ChainLink& l : c.links) l.hawkes_p = trigger_probability(l.cause_id, l.response_id);
     if (o.with_forecast) report.forecasts = Forecast(*model, o.forecast);
   }
 

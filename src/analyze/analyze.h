@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/date.h"
@@ -211,6 +212,13 @@ double HawkesLogLikelihood(const std::vector<HawkesPoint>& points, const HawkesP
 std::vector<HawkesPoint> SimulateHawkes(const HawkesParams& params, double horizon, uint64_t seed,
                                         const std::vector<HawkesPoint>& history = {},
                                         double start = 0);
+// The excitation per dimension that `history` leaves at `start`, and the simulation from it
+// (for many runs of one history: it is summed once, not once a run).
+std::vector<double> HawkesExcitationAt(const HawkesParams& params,
+                                       const std::vector<HawkesPoint>& history, double start);
+std::vector<HawkesPoint> SimulateHawkesFrom(const HawkesParams& params, double horizon,
+                                            uint64_t seed, std::vector<double> excitation,
+                                            double start);
 
 // The fitted dyad model: one dimension per dyad.
 struct DyadModelOptions {
@@ -248,6 +256,19 @@ Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModel
 // P(response was triggered by cause) under the fitted model; nullopt when either is not modelled.
 std::optional<double> TriggerProbability(const DyadModel& model, const std::string& cause_id,
                                          const std::string& response_id);
+// The same for many pairs of one model: events are found through an index and the intensity
+// at each response is summed once (a store of 100k events has thousands of chain links).
+class TriggerScorer {
+ public:
+  explicit TriggerScorer(const DyadModel& model);
+  std::optional<double> operator()(const std::string& cause_id, const std::string& response_id);
+
+ private:
+  const DyadModel& model_;
+  std::unordered_map<std::string, size_t> point_of_;  // event id → its first point
+  std::vector<int> dim_of_;                           // dyad dimension of each point
+  std::unordered_map<size_t, double> rate_at_;        // response point → intensity there
+};
 
 // ---------------------------------------------------------------------------------------------
 // Forecasts: simulate the fitted process forward from its state at as_of; quantiles of the

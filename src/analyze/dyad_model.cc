@@ -76,29 +76,43 @@ Result<DyadModel> FitDyadModel(const std::vector<Event>& events, const DyadModel
 
 std::optional<double> TriggerProbability(const DyadModel& model, const std::string& cause_id,
                                          const std::string& response_id) {
-  auto find = [&](const std::string& id) -> const DyadEvent* {
-    for (const DyadEvent& d : model.points)
-      if (d.event_id == id) return &d;
-    return nullptr;
-  };
-  const DyadEvent* cause = find(cause_id);
-  const DyadEvent* response = find(response_id);
-  if (!cause || !response || cause->time >= response->time) return std::nullopt;
-  auto dim = [&](const std::string& dyad) {
-    return static_cast<int>(std::find(model.dyads.begin(), model.dyads.end(), dyad) -
-                            model.dyads.begin());
-  };
-  const HawkesParams& p = model.fit.params;
-  int u = dim(response->dyad);
-  double rate = p.mu[u];
-  double share = 0;
-  for (const DyadEvent& d : model.points) {
-    if (d.time >= response->time) continue;
-    double w = p.alpha[u][dim(d.dyad)] * p.beta * std::exp(-p.beta * (response->time - d.time));
-    rate += w;
-    if (&d == cause) share = w;
+  return TriggerScorer(model)(cause_id, response_id);
+}
+
+TriggerScorer::TriggerScorer(const DyadModel& model) : model_(model) {
+  std::unordered_map<std::string_view, int> dims;
+  for (size_t i = 0; i < model.dyads.size(); ++i) dims.emplace(model.dyads[i], static_cast<int>(i));
+  point_of_.reserve(model.points.size());
+  dim_of_.reserve(model.points.size());
+  for (size_t i = 0; i < model.points.size(); ++i) {
+    point_of_.emplace(model.points[i].event_id, i);
+    auto it = dims.find(model.points[i].dyad);
+    dim_of_.push_back(it == dims.end() ? static_cast<int>(model.dyads.size()) : it->second);
   }
-  return rate > 0 ? share / rate : 0;
+}
+
+std::optional<double> TriggerScorer::operator()(const std::string& cause_id,
+                                                const std::string& response_id) {
+  auto c = point_of_.find(cause_id), r = point_of_.find(response_id);
+  if (c == point_of_.end() || r == point_of_.end()) return std::nullopt;
+  const DyadEvent& cause = model_.points[c->second];
+  const DyadEvent& response = model_.points[r->second];
+  if (cause.time >= response.time) return std::nullopt;
+  const HawkesParams& p = model_.fit.params;
+  int u = dim_of_[r->second];
+  auto excitation = [&](size_t i) {
+    const DyadEvent& d = model_.points[i];
+    return p.alpha[u][dim_of_[i]] * p.beta * std::exp(-p.beta * (response.time - d.time));
+  };
+  auto cached = rate_at_.find(r->second);
+  if (cached == rate_at_.end()) {
+    double rate = p.mu[u];
+    for (size_t i = 0; i < model_.points.size(); ++i)
+      if (model_.points[i].time < response.time) rate += excitation(i);
+    cached = rate_at_.emplace(r->second, rate).first;
+  }
+  double rate = cached->second;
+  return rate > 0 ? excitation(c->second) / rate : 0;
 }
 
 }  // namespace sitrep::analyze

@@ -38,9 +38,11 @@ std::vector<DyadForecast> Forecast(const DyadModel& model, const ForecastOptions
   std::vector<std::vector<std::vector<int>>> counts(
       options.horizons_days.size(),
       std::vector<std::vector<int>>(dims, std::vector<int>(options.simulations, 0)));
+  const std::vector<double> excitation = HawkesExcitationAt(params, history, start);
   for (int run = 0; run < options.simulations; ++run) {
-    auto future = SimulateHawkes(params, start + longest,
-                                 options.seed + 0x9E3779B97F4A7C15ull * (run + 1), history, start);
+    auto future =
+        SimulateHawkesFrom(params, start + longest,
+                           options.seed + 0x9E3779B97F4A7C15ull * (run + 1), excitation, start);
     for (const HawkesPoint& x : future)
       for (size_t h = 0; h < options.horizons_days.size(); ++h)
         if (x.time <= start + options.horizons_days[h]) ++counts[h][x.dim][run];

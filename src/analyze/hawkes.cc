@@ -186,14 +186,26 @@ Result<HawkesFitResult> FitHawkes(const std::vector<HawkesPoint>& points, int di
   return fit;
 }
 
-std::vector<HawkesPoint> SimulateHawkes(const HawkesParams& p, double horizon, uint64_t seed,
-                                        const std::vector<HawkesPoint>& history, double start) {
+std::vector<double> HawkesExcitationAt(const HawkesParams& p,
+                                       const std::vector<HawkesPoint>& history, double start) {
   const int dims = static_cast<int>(p.mu.size());
-  std::vector<double> excitation(dims, 0);  // Σ α β e^{−β(t − t_j)} at the current time
+  std::vector<double> excitation(dims, 0);  // Σ α β e^{−β(t − t_j)} at `start`
   for (const HawkesPoint& h : history)
     if (h.time < start && h.dim >= 0 && h.dim < dims)
       for (int u = 0; u < dims; ++u)
         excitation[u] += p.alpha[u][h.dim] * p.beta * std::exp(-p.beta * (start - h.time));
+  return excitation;
+}
+
+std::vector<HawkesPoint> SimulateHawkes(const HawkesParams& p, double horizon, uint64_t seed,
+                                        const std::vector<HawkesPoint>& history, double start) {
+  return SimulateHawkesFrom(p, horizon, seed, HawkesExcitationAt(p, history, start), start);
+}
+
+std::vector<HawkesPoint> SimulateHawkesFrom(const HawkesParams& p, double horizon, uint64_t seed,
+                                            std::vector<double> excitation, double start) {
+  const int dims = static_cast<int>(p.mu.size());
+  excitation.resize(dims, 0);
   double base = std::accumulate(p.mu.begin(), p.mu.end(), 0.0);
   Random random(seed);
   std::vector<HawkesPoint> out;

@@ -105,3 +105,67 @@ TEST(Hawkes, HistoryExcitesTheStartOfASimulation) {
 
 }  // namespace
 }  // namespace sitrep::analyze
+
+namespace sitrep::analyze {
+namespace {
+
+// A hand-made model: the scorer's answers must be the intensity shares of the definition,
+// summed directly, for every pair, however many pairs share a response.
+TEST(TriggerScorer, SharesAreTheDefinitionsForEveryPair) {
+  DyadModel model;
+  model.dyads = {"A>B", "B>A"};
+  model.fit.params = TwoDyads();
+  const double times[] = {0.5, 1.5, 1.5, 2.5, 4.5, 7.5};
+  for (int i = 0; i < 6; ++i) {
+    DyadEvent d;
+    d.event_id = "e" + std::to_string(i);
+    d.dyad = model.dyads[i % 2];
+    d.time = times[i];
+    model.points.push_back(d);
+  }
+  const HawkesParams& p = model.fit.params;
+  auto direct = [&](int cause, int response) -> std::optional<double> {
+    const DyadEvent &c = model.points[cause], &r = model.points[response];
+    if (c.time >= r.time) return std::nullopt;
+    int u = response % 2;
+    double rate = p.mu[u], share = 0;
+    for (int i = 0; i < 6; ++i) {
+      if (model.points[i].time >= r.time) continue;
+      double w = p.alpha[u][i % 2] * p.beta * std::exp(-p.beta * (r.time - model.points[i].time));
+      rate += w;
+      if (i == cause) share = w;
+    }
+    return share / rate;
+  };
+  TriggerScorer scorer(model);
+  for (int response = 0; response < 6; ++response)
+    for (int cause = 0; cause < 6; ++cause) {
+      auto got = scorer("e" + std::to_string(cause), "e" + std::to_string(response));
+      auto want = direct(cause, response);
+      ASSERT_EQ(got.has_value(), want.has_value()) << cause << "→" << response;
+      if (want) {
+        EXPECT_DOUBLE_EQ(*got, *want) << cause << "→" << response;
+      }
+    }
+  EXPECT_FALSE(scorer("e0", "missing"));
+  EXPECT_FALSE(scorer("missing", "e5"));
+}
+
+// Forecasts start every run from the history's excitation, summed once: the runs must be the
+// ones a simulation from the history itself gives.
+TEST(Hawkes, SimulationFromASummedHistoryIsTheSame) {
+  std::vector<HawkesPoint> history = {{90.5, 0}, {95.5, 1}, {99.0, 0}};
+  auto excitation = HawkesExcitationAt(TwoDyads(), history, 100);
+  for (uint64_t seed : {1u, 7u, 99u}) {
+    auto a = SimulateHawkes(TwoDyads(), 130, seed, history, 100);
+    auto b = SimulateHawkesFrom(TwoDyads(), 130, seed, excitation, 100);
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].time, b[i].time);
+      EXPECT_EQ(a[i].dim, b[i].dim);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::analyze
