@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/hash.h"
+#include "base/phrase_set.h"
 
 namespace sitrep::coding {
 namespace {
@@ -214,6 +215,12 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
     for (size_t skip = 1; gap && skip <= 6 && i + skip <= words.size(); ++skip) {
       const Word& skipped = words[i + skip - 1];
       if (skipped.punct && skipped.key != "-") break;
+      // Nor across the start of another clause: in "disperse the crowd after demonstrators
+      // threw stones", "disperse * demonstrators" would take the next clause's subject.
+      static const WordSet kClauseOpeners = {"after",   "before", "when",  "while", "whereas",
+                                             "because", "since",  "until", "once",  "although",
+                                             "though",  "but",    "whom",  "who",   "which"};
+      if (!skipped.punct && kClauseOpeners.Has(skipped.key)) break;
       Walk(words, i + skip, gap, used + static_cast<uint32_t>(skip), best);
     }
   }

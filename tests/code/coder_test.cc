@@ -869,6 +869,22 @@ TEST(CoderGeneral, GenericLocalGroupBelongsToTheCountryOfItsSentence) {
   EXPECT_EQ(e->source->country, "USA") << Codes(ev);
 }
 
+// A phrasing's "*" gap stops where another clause starts: the subordinate clause keeps its own
+// subject ("disperse * demonstrators" must not swallow "the crowd after demonstrators").
+TEST(CoderGeneral, PhrasingGapStopsAtASubordinateClause) {
+  auto ev = CodeText(
+      "Riot police used water cannon to disperse the crowd after protesters threw rocks at the "
+      "ministry on Monday.");
+  const Event* riot = FindRoot(ev, "14");
+  ASSERT_NE(riot, nullptr) << Codes(ev);
+  ASSERT_TRUE(riot->source) << Codes(ev);
+  EXPECT_EQ(riot->source->sector.substr(0, 3), "OPP") << Codes(ev);
+  const Event* force = FindRoot(ev, "17");
+  ASSERT_NE(force, nullptr) << Codes(ev);
+  ASSERT_TRUE(force->source) << Codes(ev);
+  EXPECT_EQ(force->source->sector.substr(0, 3), "COP") << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
