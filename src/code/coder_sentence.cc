@@ -938,8 +938,24 @@ struct Reader {
       for (const WeaponSpan& ws : weapons) {
         if (ws.begin < h.end || ws.begin > h.end + 4) continue;
         bool clean = true;
-        for (size_t k = h.end; k < ws.begin; ++k)
-          if (IsClauseBreak(w[k]) || actor_at[k] >= 0) clean = false;
+        // "shot down 20 Russian drones": a country adjective right before the weapon says
+        // whose it was.
+        std::optional<ActorSpan> owner;
+        for (size_t k = h.end; k < ws.begin; ++k) {
+          if (IsClauseBreak(w[k])) clean = false;
+          if (actor_at[k] < 0) continue;
+          const ActorSpan& a = actors[actor_at[k]];
+          if (a.end == ws.begin && a.adjective && !a.actor.country.empty() &&
+              a.actor.code == a.actor.country) {
+            owner = a;
+            owner->locative = owner->adjective = false;
+            owner->actor.code += "MIL";
+            owner->actor.sector = "MIL";
+            k = a.end - 1;
+            continue;
+          }
+          clean = false;
+        }
         // "repelled drone attacks", "fending off suicide drone and rocket attacks"
         for (const Candidate& c : cands)
           if (c.begin < ws.end + 3 && ws.begin < c.end) clean = false;
@@ -958,6 +974,7 @@ struct Reader {
         int ev = -1;
         c.target = Subject(h.begin, -1, &ev);
         c.source = ByAgent(ws.end);
+        if (!c.source) c.source = owner;
         cands.push_back(std::move(c));
         formsv.push_back(Form::kNoun);
         licensed.push_back(true);

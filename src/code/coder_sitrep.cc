@@ -470,6 +470,26 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       break;
     }
   }
+  // "A car bomb exploded in Mogadishu. Al-Shabaab claimed responsibility.": a claim with no
+  // attack of its own names the perpetrator of the attack just told, when it had none.
+  for (size_t i = 0; i < pending.size(); ++i) {
+    const Pending& claim = pending[i];
+    if (claim.dropped || claim.event.cameo != "015" || !claim.event.source) continue;
+    bool own_attack = false;
+    for (const Pending& p : pending)
+      if (&p != &claim && !p.dropped && p.sentence == claim.sentence && p.event.root >= "18")
+        own_attack = true;
+    if (own_attack) continue;
+    for (size_t j = i; j-- > 0;) {
+      Pending& attack = pending[j];
+      if (attack.dropped) continue;
+      if (claim.sentence - attack.sentence > 1 || claim.paragraph != attack.paragraph) break;
+      if (attack.event.root < "18" || attack.event.quad_class != 4) continue;
+      if (!attack.event.source) attack.event.source = claim.event.source;
+      break;
+    }
+  }
+
   // One happening told twice: same root, actors, days and place, and not "another" one.
   for (size_t i = 0; i < pending.size(); ++i) {
     Pending& b = pending[i];

@@ -885,6 +885,48 @@ TEST(CoderGeneral, PhrasingGapStopsAtASubordinateClause) {
   EXPECT_EQ(force->source->sector.substr(0, 3), "COP") << Codes(ev);
 }
 
+// A weapon shot down or intercepted is an attack on whoever stopped it, by the country its
+// adjective names when no "launched by" says otherwise.
+TEST(CoderGeneral, InterceptedWeaponOfACountryIsThatCountrysAttack) {
+  auto ev = CodeText("Polish air defences shot down two Belarusian drones on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source && e->target) << Codes(ev);
+  EXPECT_EQ(e->source->code, "BLRMIL") << Codes(ev);
+  EXPECT_EQ(e->target->country, "POL") << Codes(ev);
+  ASSERT_TRUE(e->weapon) << Codes(ev);
+  EXPECT_EQ(e->weapon->count, 2);
+  // "launched by" still names the attacker.
+  ev = CodeText("Polish air defences shot down two Belarusian drones launched by Russia.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->country, "RUS") << Codes(ev);
+}
+
+// A claim of responsibility in the next sentence names the perpetrator of an attack told
+// without one; an attack that has one keeps it.
+TEST(CoderGeneral, ClaimInTheNextSentenceNamesThePerpetrator) {
+  auto ev = CodeText(
+      "A roadside bomb exploded near a market in Kirkuk on Friday, killing four people. The "
+      "Islamic State group claimed responsibility.");
+  const Event* attack = FindRoot(ev, "18");
+  ASSERT_NE(attack, nullptr) << Codes(ev);
+  ASSERT_TRUE(attack->source) << Codes(ev);
+  const Event* claim = FindRoot(ev, "01");
+  ASSERT_NE(claim, nullptr) << Codes(ev);
+  ASSERT_TRUE(claim->source) << Codes(ev);
+  EXPECT_EQ(attack->source->code, claim->source->code) << Codes(ev);
+
+  ev = CodeText(
+      "Turkish drones struck a village in northern Iraq on Friday. The Islamic State group "
+      "claimed responsibility for a separate bombing in Syria.");
+  attack = FindRoot(ev, "19");
+  ASSERT_NE(attack, nullptr) << Codes(ev);
+  ASSERT_TRUE(attack->source) << Codes(ev);
+  EXPECT_EQ(attack->source->country, "TUR") << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
