@@ -541,6 +541,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (!near) continue;
       if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind)
         continue;
+      // Nor by an attack in another country ("jets bombed targets in Gaza" after an ambush in
+      // Burkina Faso).
+      if (a.event.location && b.event.location && Apart(*a.event.location, *b.event.location))
+        continue;
       a.dropped = true;
       break;
     }

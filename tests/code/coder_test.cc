@@ -927,6 +927,18 @@ TEST(CoderGeneral, ClaimInTheNextSentenceNamesThePerpetrator) {
   EXPECT_EQ(attack->source->country, "TUR") << Codes(ev);
 }
 
+// A plural telling ("bombed targets") is a summary only of attacks where it happened: an
+// ambush in another country told before does not swallow it.
+TEST(CoderGeneral, SummaryIsNotDroppedForAnAttackInAnotherCountry) {
+  auto ev = CodeWithPlaces(
+      "Gunmen killed five soldiers in an ambush in Mali on Tuesday. Israeli jets bombed targets "
+      "in Gaza.",
+      {{"Mali", "MLI", 17.0, -4.0}, {"Gaza", "PSE", 31.5, 34.45}});
+  int attacks = 0;
+  for (const Event& e : ev) attacks += e.root == "19" ? 1 : 0;
+  EXPECT_EQ(attacks, 2) << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
