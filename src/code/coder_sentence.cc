@@ -495,6 +495,10 @@ struct Reader {
   }
   bool NegatedAt(const Candidate& c) const {
     size_t b = ClauseStart(c.begin);
+    // "No casualties were reported after a rocket landed": a subordinate clause is outside
+    // the main clause's negation.
+    for (size_t k = b; k < c.begin; ++k)
+      if (IsSubordinator(K(k)) && !quoted[k]) b = k + 1;
     // A negation spelled by the phrasing itself ("denied any involvement") is what it codes.
     for (size_t k = b; k < c.end && k < w.size(); ++k)
       if (IsNegation(w[k]) && (k < c.begin || c.cameo.substr(0, 2) >= "14")) return true;

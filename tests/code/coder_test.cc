@@ -939,6 +939,25 @@ TEST(CoderGeneral, SummaryIsNotDroppedForAnAttackInAnotherCountry) {
   EXPECT_EQ(attacks, 2) << Codes(ev);
 }
 
+// A negation of the main clause does not reach into a subordinate one: "no casualties after
+// a rocket landed" is an attack without casualties; a negated attack stays no attack.
+TEST(CoderGeneral, NegationStopsAtASubordinateClause) {
+  for (const std::string& body :
+       {std::string("No casualties were reported after a mortar shell landed near the airport."),
+        std::string("Nobody was hurt when two rockets fell near the base on Monday.")}) {
+    auto ev = CodeText(body);
+    const Event* e = FindRoot(ev, "19");
+    ASSERT_NE(e, nullptr) << body << ": " << Codes(ev);
+    EXPECT_FALSE(e->fatalities.value_or(0)) << body;
+  }
+  for (const std::string& body :
+       {std::string("No rockets were fired after the truce took hold."),
+        std::string("The militia did not attack the convoy after the warning.")}) {
+    auto ev = CodeText(body);
+    EXPECT_EQ(FindRoot(ev, "19"), nullptr) << body << ": " << Codes(ev);
+  }
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
