@@ -958,6 +958,22 @@ TEST(CoderGeneral, NegationStopsAtASubordinateClause) {
   }
 }
 
+// "his Qatari counterpart" is that country's government; "spoke with" is a consultation.
+TEST(CoderGeneral, CounterpartIsTheOtherGovernment) {
+  auto ev = CodeText("Jordan's foreign minister met his Omani counterpart in Muscat on Tuesday.");
+  const Event* e = FindRoot(ev, "04");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source && e->target) << Codes(ev);
+  EXPECT_EQ(e->source->code, "JORGOV");
+  EXPECT_EQ(e->target->code, "OMNGOV");
+  ev = CodeText("The Kenyan president spoke with his Ugandan counterpart on Sunday.");
+  e = FindRoot(ev, "04");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source && e->target) << Codes(ev);
+  EXPECT_EQ(e->source->code, "KENGOV");
+  EXPECT_EQ(e->target->code, "UGAGOV");
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
