@@ -772,6 +772,23 @@ struct Reader {
     return true;
   }
 
+  // "killed in a car accident", "died in a fire": casualties of a cause that is no attack.
+  bool DiedOfNoViolence(const Candidate& c) const {
+    static const WordSet kCauses = {"accident",   "accidents", "crash",    "collision", "fire",
+                                    "blaze",      "flood",     "floods",   "flooding",  "storm",
+                                    "earthquake", "landslide", "stampede", "collapse",  "heatwave",
+                                    "drowning",   "disease",   "outbreak", "avalanche", "cyclone",
+                                    "hurricane",  "wildfire",  "wildfires"};
+    size_t k = c.end;
+    if (k >= w.size() || !In(K(k), {"in", "by", "after", "during", "from", "of"})) return false;
+    ++k;
+    if (k < w.size() && In(K(k), {"a", "an", "the"})) ++k;
+    // The cause or one modifier and the cause ("a car accident"); not "an exchange of fire".
+    for (size_t n = 0; n < 2 && k < w.size() && !w[k].punct && K(k) != "of"; ++n, ++k)
+      if (kCauses.Has(K(k))) return true;
+    return false;
+  }
+
   // Assaults, fights and mass violence: acts that hit a place as well as people.
   static bool Attack(const Candidate& c) { return c.cameo.substr(0, 2) >= "18"; }
 
@@ -1248,7 +1265,17 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     bool has_count = false;
     for (const NumberMention& n : s.numbers)
       if (n.end <= r.w[c.begin].start && r.w[c.begin].start - n.end < 20) has_count = true;
-    bool licensed = r.licensed[i] || (c.source && !c.source->generic && has_date) || has_count;
+    // "were killed by a roadside bomb", "wounded in clashes": the casualties say it happened.
+    bool caused_casualties = false;
+    {
+      size_t q = d;
+      if (q > 0 && In(r.K(q - 1), {"a", "an"})) --q;
+      if (q > 0 && In(r.K(q - 1), {"by", "in"}))
+        for (const Candidate& o : r.cands)
+          if (o.trigger->casualty && o.end == q - 1) caused_casualties = true;
+    }
+    bool licensed = r.licensed[i] || (c.source && !c.source->generic && has_date) || has_count ||
+                    caused_casualties;
     if (definite && !c.distinct) {
       c.anaphoric = true;
       out.refers_back = true;
@@ -1311,6 +1338,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (c.trigger->casualty) {
       c.casualty_only = true;
       if (!c.source && !c.target) continue;
+      if (r.DiedOfNoViolence(c)) continue;
     }
     const WeaponSpan* ws = r.NearestWeapon(c);
     if (ws && c.cameo.substr(0, 2) >= "18") {

@@ -974,6 +974,32 @@ TEST(CoderGeneral, CounterpartIsTheOtherGovernment) {
   EXPECT_EQ(e->target->code, "UGAGOV");
 }
 
+// Casualties "by a roadside bomb" or "in clashes" make the attack an event wherever it was;
+// casualties of an accident, a fire or a flood are no conflict event.
+TEST(CoderGeneral, CasualtiesOfAnAttackMakeItAnEventAndOfAnAccidentNot) {
+  for (const std::string& body :
+       {std::string("Three policemen were killed by a roadside bomb in Kandahar on Friday."),
+        std::string("At least 12 people were killed in clashes in Tripoli on Tuesday."),
+        std::string("Two children were wounded in an air strike in Idlib.")}) {
+    auto ev = CodeText(body);
+    const Event* e = nullptr;
+    for (const Event& x : ev)
+      if (x.root >= "18") e = &x;
+    ASSERT_NE(e, nullptr) << body << ": " << Codes(ev);
+    EXPECT_TRUE(e->fatalities || e->injuries) << body;
+  }
+  for (const std::string& body :
+       {std::string("Six people were killed in a bus accident near Mosul on Friday."),
+        std::string("Four workers died in a fire at a factory in Dhaka."),
+        std::string("Nine villagers were killed in a landslide on Monday.")}) {
+    auto ev = CodeText(body);
+    EXPECT_TRUE(ev.empty()) << body << ": " << Codes(ev);
+  }
+  // "an exchange of fire" is fighting, not a fire.
+  auto ev = CodeText("Two soldiers were killed in an exchange of fire with militants.");
+  EXPECT_NE(FindRoot(ev, "19"), nullptr) << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
