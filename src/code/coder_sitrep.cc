@@ -169,6 +169,24 @@ struct Context {
   }
 };
 
+// The country of an event's target (else source) as its sentence names it, when the place
+// the event was given lies in neither actor's country; nullopt otherwise.
+std::optional<Location> ActorCountryPlace(const Event& e, const ArticlePlaces& places,
+                                          size_t sentence) {
+  std::string target = e.target ? e.target->country : "",
+              source = e.source ? e.source->country : "";
+  if (target.empty() && source.empty()) return std::nullopt;
+  if (e.location->country == target || e.location->country == source) return std::nullopt;
+  for (const std::string& country : {target, source}) {
+    if (country.empty()) continue;
+    for (const PlaceMention& m : places.mentions)
+      if (m.sentence == sentence && m.location.country == country &&
+          m.location.precision == "country")
+        return m.location;
+  }
+  return std::nullopt;
+}
+
 // "the Pentagon said", "according to the Pentagon", "Pentagon spokesman John Kirby": an
 // institution named as who reports is not where the event happened.
 bool ReportingPlace(std::string_view body, const PlaceMention& m) {
@@ -413,6 +431,14 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       e.fatalities = c.fatalities;
       e.injuries = c.injuries;
       e.location = EventLocation(sentence_places, text, static_cast<uint32_t>(si), c.near);
+      // "The United States imposed sanctions on Iran", after a paragraph on Kyiv: for
+      // statements, talks and sanctions, a place carried from elsewhere in neither actor's
+      // country yields to the country of the target (else the source) as the sentence names
+      // it. Protests, force and attacks keep the carried place: an air strike is seldom in its
+      // source's country.
+      bool on_the_ground = e.root >= "14" && e.root != "16";
+      if (countries.empty() && e.location && !on_the_ground)
+        if (auto own = ActorCountryPlace(e, places, si)) e.location = own;
       e.evidence = Evidence{std::string(stext), s.start, s.end};
       if (reading.attributed_to) e.attributed_to = reading.attributed_to;
       e.article = ArticleRef{article.id,        article.title,  article.url,

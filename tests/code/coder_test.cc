@@ -786,6 +786,7 @@ TEST(CoderGeneral, CoordinationThatIsNoCompoundSubject) {
 struct TestPlace {
   std::string name, country;
   double lat = 0, lon = 0;
+  std::string precision = "city";
 };
 std::vector<Event> CodeWithPlaces(const std::string& body, const std::vector<TestPlace>& names) {
   Article a;
@@ -794,7 +795,7 @@ std::vector<Event> CodeWithPlaces(const std::string& body, const std::vector<Tes
   a.published = Date::ParseIso("2022-03-10");
   AnalyzedText text = Analyze(a.body, a.published);
   ArticlePlaces places;
-  for (const auto& [name, country, lat, lon] : names) {
+  for (const auto& [name, country, lat, lon, precision] : names) {
     size_t at = body.find(name);
     if (at == std::string::npos) continue;
     PlaceMention m;
@@ -802,7 +803,7 @@ std::vector<Event> CodeWithPlaces(const std::string& body, const std::vector<Tes
     m.end = static_cast<uint32_t>(at + name.size());
     m.location.text = name;
     m.location.country = country;
-    m.location.precision = "city";
+    m.location.precision = precision;
     m.location.lat = lat;
     m.location.lon = lon;
     m.sentence =
@@ -998,6 +999,19 @@ TEST(CoderGeneral, CasualtiesOfAnAttackMakeItAnEventAndOfAnAccidentNot) {
   // "an exchange of fire" is fighting, not a fire.
   auto ev = CodeText("Two soldiers were killed in an exchange of fire with militants.");
   EXPECT_NE(FindRoot(ev, "19"), nullptr) << Codes(ev);
+}
+
+// Sanctions told after a paragraph about another country are placed in the target's country as
+// the sentence names it, not in the place carried over; an attack keeps the carried place.
+TEST(CoderGeneral, StatementOrSanctionIsNotPlacedInAnotherCountrysCity) {
+  auto ev = CodeWithPlaces(
+      "Russian missiles hit Kyiv on Monday, killing four civilians.\n\nThe United States "
+      "imposed new sanctions on Iran on Tuesday.",
+      {{"Kyiv", "UKR", 50.45, 30.52}, {"Iran", "IRN", 32.0, 53.0, "country"}});
+  const Event* e = FindRoot(ev, "16");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->location) << Codes(ev);
+  EXPECT_EQ(e->location->country, "IRN") << Codes(ev);
 }
 
 // "in Iraq and Syria": the second country is a place too, not the target.
