@@ -306,14 +306,23 @@ class DateFinder {
     if (!d2) return std::nullopt;
     ++k;
     int y2 = y ? y : begin.year();
+    bool year_after = false;  // "July 8-14, 2005": the year closes the range, both days take it
     if (Text(k, ",") && YearAt(k + 1))
-      y2 = YearAt(k + 1), k += 2;
+      y2 = YearAt(k + 1), k += 2, year_after = true;
     else if (YearAt(k))
-      y2 = YearAt(k), ++k;
+      y2 = YearAt(k), ++k, year_after = true;
     std::optional<Date> end = Ymd(y2, end_month, d2);
-    if (end && *end < begin) end = Ymd(y2 + 1, end_month, d2);
     if (!end) return std::nullopt;
-    return Make(first, k, Span(begin, *end), false);
+    std::optional<Date> start = begin;
+    if (year_after && !y) {
+      start = Ymd(y2, m, begin.day());
+      // "December 28 - January 3, 2021": the range began the year before.
+      if (start && *end < *start) start = Ymd(y2 - 1, m, begin.day());
+    } else if (*end < begin) {
+      end = Ymd(y2 + 1, end_month, d2);
+    }
+    if (!start || !end || *end < *start) return std::nullopt;
+    return Make(first, k, Span(*start, *end), false);
   }
 
   // "between June 20 and 27", "from May 10 to 21", "between 2015 and 2018".

@@ -158,6 +158,24 @@ TEST(Dates, Ranges) {
             "from May 28 to June 2|2021-05-28|2021-06-02|range");
 }
 
+// A year after a range's end closes the whole range: both days take it (found by text_fuzz,
+// which saw "July 8-14, 2005" begin in the publication year and end in 2006).
+TEST(Dates, RangeWithTheYearAfterItsEnd) {
+  EXPECT_EQ(One("on July 8-14, 2005 the base was hit"),
+            "July 8-14, 2005|2005-07-08|2005-07-14|range");
+  EXPECT_EQ(One("from December 28 to January 3, 2019 the war raged"),
+            "from December 28 to January 3, 2019|2018-12-28|2019-01-03|range");
+  EXPECT_EQ(One("from June 2, 2020 to July 4 the war raged"),
+            "from June 2, 2020 to July 4|2020-06-02|2020-07-04|range");
+}
+
+TEST(Dates, NoRangeEverEndsBeforeItBegins) {
+  for (const char* body : {"July 8- 14, 2005 .", "from May 30 to May 2, 2003 it went on",
+                           "between March 31 and 2, 1999", "December 31 - 1, 2000"}) {
+    for (const auto& d : Dates(body, kPub)) EXPECT_LE(d.begin, d.end) << body << ": " << d.text;
+  }
+}
+
 TEST(Dates, DatesAreNotNumbers) {
   AnalyzedText a = Analyze("On July 7 two weeks ago 14 rockets hit.", kPub);
   ASSERT_EQ(a.sentences.size(), 1u);
