@@ -1330,6 +1330,12 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (owner != &c && !owner->target && c.target && c.target->person && !c.target->pronoun &&
         !(owner->source && owner->source->begin == c.target->begin))
       owner->target = c.target;
+    // "Security forces killed six militants in a raid": the subject of a finite killing verb
+    // carried out the raid (not so ", wounding two soldiers").
+    if (owner != &c && !owner->source && c.source && !c.source->locative &&
+        r.formsv[i] != Form::kIng && c.source->end <= c.begin && owner->begin > c.begin &&
+        !(owner->target && owner->target->begin == c.source->begin))
+      owner->source = c.source;
   }
 
   for (size_t i = 0; i < r.cands.size(); ++i) {

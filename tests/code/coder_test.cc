@@ -1014,6 +1014,21 @@ TEST(CoderGeneral, StatementOrSanctionIsNotPlacedInAnotherCountrysCity) {
   EXPECT_EQ(e->location->country, "IRN") << Codes(ev);
 }
 
+// The subject of a finite killing verb carried out the attack noun its casualties go to; a
+// participle's victims do not become the attacker.
+TEST(CoderGeneral, WhoKilledInARaidCarriedItOut) {
+  auto ev = CodeText("Nigerian troops killed nine insurgents in a raid near Maiduguri on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->source) << Codes(ev);
+  EXPECT_EQ(e->source->country, "NGA") << Codes(ev);
+  EXPECT_EQ(e->fatalities, 9);
+  ev = CodeText("Six rockets hit the air base on Monday, wounding three American soldiers.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_FALSE(e->source && e->source->country == "USA") << Codes(ev);
+}
+
 // "in Iraq and Syria": the second country is a place too, not the target.
 TEST(CoderGeneral, PlaceCoordinatedWithAPlaceIsAPlace) {
   auto ev = CodeText("U.S. forces in Iraq and Syria were attacked by drones on Monday.");
