@@ -966,12 +966,8 @@ struct Reader {
           if (IsClauseBreak(w[k])) clean = false;
           if (actor_at[k] < 0) continue;
           const ActorSpan& a = actors[actor_at[k]];
-          if (a.end == ws.begin && a.adjective && !a.actor.country.empty() &&
-              a.actor.code == a.actor.country) {
-            owner = a;
-            owner->locative = owner->adjective = false;
-            owner->actor.code += "MIL";
-            owner->actor.sector = "MIL";
+          if (a.end == ws.begin && a.adjective && BareCountry(a)) {
+            owner = CountryMilitary(a);
             k = a.end - 1;
             continue;
           }
@@ -1034,16 +1030,25 @@ struct Reader {
     while (k > 0 && IsAdverb(K(k - 1))) --k;
     for (const WeaponSpan& ws : weapons) {
       if (ws.end != k || ws.begin == 0 || actor_at[ws.begin - 1] < 0) continue;
-      ActorSpan a = actors[actor_at[ws.begin - 1]];
-      if (!a.locative || a.actor.country.empty() || a.actor.code != a.actor.country)
-        return std::nullopt;
+      const ActorSpan& a = actors[actor_at[ws.begin - 1]];
+      if (!a.locative || !BareCountry(a)) return std::nullopt;
       if (a.begin > 0 && IsLocativePreposition(K(a.begin - 1))) return std::nullopt;
-      a.locative = false;
-      a.actor.code += "MIL";
-      a.actor.sector = "MIL";
-      return a;
+      return CountryMilitary(a);
     }
     return std::nullopt;
+  }
+
+  // A country named by itself ("Turkish", "Israel"), with no role word.
+  static bool BareCountry(const ActorSpan& a) {
+    return !a.actor.country.empty() && a.actor.code == a.actor.country;
+  }
+  // A bare country as the owner of a weapon ("Turkish drones", "20 Russian drones"): its
+  // military.
+  static ActorSpan CountryMilitary(ActorSpan a) {
+    a.locative = false;
+    a.actor.code += "MIL";
+    a.actor.sector = "MIL";
+    return a;
   }
 
   // "fired dozens of rockets at southern Israel", "at the Saudi city of Jazan": an attack aimed

@@ -309,11 +309,9 @@ std::string TrimSeparators(std::string_view s) {
 std::optional<Date> LabeledDate(std::string_view text) {
   std::string t = TrimSeparators(text);
   std::string lower = Lower(t);
-  for (std::string_view label : {"published on ", "published ", "posted on ", "posted ",
-                                 "updated on ", "updated ", "first published ", "on "}) {
-    if (lower.starts_with(label)) return ParseDateLine(Trim(t.substr(label.size()), " \t:"));
-  }
-  for (std::string_view label : {"published:", "posted:", "updated:", "date:"}) {
+  for (std::string_view label :
+       {"published on ", "published ", "posted on ", "posted ", "updated on ", "updated ",
+        "first published ", "on ", "published:", "posted:", "updated:", "date:"}) {
     if (lower.starts_with(label)) return ParseDateLine(Trim(t.substr(label.size()), " \t:"));
   }
   return ParseDateLine(t);
