@@ -1,6 +1,7 @@
 #include "store/event_query_sql.h"
 
 #include <cctype>
+#include <cmath>
 
 namespace sitrep::store {
 namespace {
@@ -59,7 +60,13 @@ Result<SqlFilter> BuildFilter(const EventQuery& q, Dialect dialect) {
   std::vector<std::string> clauses;
   auto& p = f.params;
   if (q.from) {
-    clauses.push_back("e.date_end >= ?");
+    // The same condition, plus a lower bound on date_begin that the (date_begin, …) index can
+    // start from: no event began earlier than `from` minus the longest span stored, which the
+    // partial index of spans over a month finds at once (a month when there are none).
+    clauses.push_back(
+        "e.date_end >= ? AND e.date_begin >= ? - (SELECT COALESCE(MAX(l.date_end - "
+        "l.date_begin), 31) FROM events l WHERE l.date_end - l.date_begin > 31)");
+    p.push_back(Int(q.from->days()));
     p.push_back(Int(q.from->days()));
   }
   if (q.to) {
@@ -83,6 +90,10 @@ Result<SqlFilter> BuildFilter(const EventQuery& q, Dialect dialect) {
     if (AllDigits(q.type)) {
       clauses.push_back("e.cameo LIKE ?");
       p.push_back(Text(q.type + "%"));
+      if (q.type.size() >= 2) {  // the same, but the root can use the (root, date) index
+        clauses.push_back("e.root = ?");
+        p.push_back(Text(q.type.substr(0, 2)));
+      }
     } else {
       clauses.push_back("(lower(e.acled_type) = ? OR lower(e.acled_subtype) = ?)");
       p.insert(p.end(), {Text(Lower(q.type)), Text(Lower(q.type))});
@@ -112,6 +123,23 @@ Result<SqlFilter> BuildFilter(const EventQuery& q, Dialect dialect) {
     double dlat = n.km / 111.0 + 0.01;  // a degree of latitude is ~111 km everywhere
     clauses.push_back("e.lat BETWEEN ? AND ?");
     p.insert(p.end(), {Real(n.lat - dlat), Real(n.lat + dlat)});
+    // A longitude band too, so the (lat, lon) index leaves out the rest of the latitude's
+    // circle; it wraps across the antimeridian, and near a pole there is none.
+    double widest_lat = std::abs(n.lat) + dlat;
+    if (widest_lat < 89) {
+      double dlon = dlat / std::cos(widest_lat * 3.14159265358979323846 / 180);
+      double west = n.lon - dlon, east = n.lon + dlon;
+      if (dlon >= 180) {
+        // the band is the whole circle
+      } else if (west < -180 || east > 180) {
+        clauses.push_back("(e.lon >= ? OR e.lon <= ?)");
+        p.insert(p.end(), {Real(west < -180 ? west + 360 : west),
+                           Real(east > 180 ? east - 360 : east)});
+      } else {
+        clauses.push_back("e.lon BETWEEN ? AND ?");
+        p.insert(p.end(), {Real(west), Real(east)});
+      }
+    }
     if (dialect == Dialect::kSqlite) {
       clauses.push_back("sitrep_km(e.lat, e.lon, ?, ?) <= ?");
       p.insert(p.end(), {Real(n.lat), Real(n.lon), Real(n.km)});

@@ -23,6 +23,13 @@ struct Migration {
   const char* postgres;
 };
 
+constexpr const char* kPagingIndexes =
+    "CREATE INDEX events_date_id ON events(date_begin, id, date_end, location_country, "
+    "source_country, target_country); DROP INDEX events_date;"
+    "CREATE INDEX events_lat_lon ON events(lat, lon); DROP INDEX events_lat;"
+    "CREATE INDEX events_long_span ON events(date_begin, date_end) "
+    "WHERE date_end - date_begin > 31;";
+
 // Version 1. articles: one row per article id, content_hash unique (the same body under two
 // ids is stored once). reports: one row per coded event of an article (a source of a merged
 // event), with the coded record as JSON. events: the merged events, one row each, with the
@@ -119,6 +126,13 @@ CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     // other's row; the generation is the sum. SQLite has PRAGMA data_version instead.
     {3, "SELECT 1;",
      "CREATE TABLE store_generation (slot INTEGER PRIMARY KEY, n BIGINT NOT NULL);"},
+    // Version 4. Paging by date reads one index in order (date_begin, id: the sort's tie-break
+    // too), which also holds the end date and the countries, so date and country filters scan
+    // the index, not the wide rows; "near" searches a latitude and longitude box of one index.
+    // Each replaces an index of its first column alone. A partial index of the events that
+    // span over a month (few: it costs ingest little) bounds how far before `from` a
+    // date filter must look.
+    {4, kPagingIndexes, kPagingIndexes},
 };
 
 Result<int> CurrentVersion(SqlConnection& db) {

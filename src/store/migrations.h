@@ -10,7 +10,7 @@
 
 namespace sitrep::store {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 Status Migrate(SqlConnection& db);
 

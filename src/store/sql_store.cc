@@ -141,8 +141,15 @@ class SqlStore : public Store {
     if (!filter) return Error{filter.error()};
     std::string sql =
         "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
-        "FROM events e JOIN reports r ON r.seq = e.primary_report" +
-        filter->where + filter->order + filter->limit;
+        "FROM events e JOIN reports r ON r.seq = e.primary_report";
+    if (filter->limit.empty()) {
+      sql += filter->where + filter->order;
+    } else {
+      // A page is found on the events alone and only its rows fetch their record: joined
+      // first, every row skipped by the offset read its report too.
+      sql += " WHERE e.id IN (SELECT e.id FROM events e" + filter->where + filter->order +
+             filter->limit + ")" + filter->order;
+    }
     auto params = filter->params;
     params.insert(params.end(), filter->limit_params.begin(), filter->limit_params.end());
     Status inner = OkStatus();

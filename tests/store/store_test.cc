@@ -391,6 +391,86 @@ TEST_P(QueryTest, SortAndPage) {
   EXPECT_FALSE(store_->QueryEvents(q, [](const Event&) {}).ok());
 }
 
+// A page is chosen among the events alone, then its records are fetched: in every sort, each
+// page must be exactly its slice of the whole list, ties included.
+TEST_P(QueryTest, EveryPageIsItsSliceOfTheWholeListInEverySort) {
+  if (!store_) return;
+  for (int i = 0; i < 24; ++i) {  // 1 degree of latitude apart: none merge
+    std::string id = "p" + std::to_string(i);
+    Event e = MakeEvent(id, "2021-07-1" + std::to_string(i % 4), "190", "USAMIL", "IRQMIL",
+                        "Place " + id, 10.0 + i, 44.0);
+    e.goldstein = -static_cast<double>(i % 3);
+    if (i % 5) e.fatalities = i % 4;
+    ASSERT_TRUE(store_->PutArticle(MakeArticle("pa" + id, "body " + id), {e}).ok());
+  }
+  for (const char* sort : {"date", "-date", "goldstein", "-goldstein", "fatalities",
+                           "-fatalities", "sources", "-sources"}) {
+    EventQuery q;
+    q.sort = sort;
+    q.from = Date::ParseIso("2021-07-10");
+    IdList whole = Ids(q);
+    ASSERT_EQ(whole.size(), 24u) << sort;
+    for (size_t limit : {1u, 5u, 7u}) {
+      for (size_t offset = 0; offset < whole.size() + 2; offset += 3) {
+        q.limit = limit;
+        q.offset = offset;
+        IdList page;
+        ASSERT_TRUE(store_->QueryEvents(q, [&](const Event& e) { page.push_back(e.id); }).ok());
+        IdList slice(whole.begin() + std::min(offset, whole.size()),
+                     whole.begin() + std::min(offset + limit, whole.size()));
+        EXPECT_EQ(page, slice) << sort << " limit " << limit << " offset " << offset;
+      }
+    }
+  }
+}
+
+// A date filter starts its index search at `from` minus the longest span stored: an event
+// dated by its year, or by a month, must still match a window at the end of its range.
+TEST_P(QueryTest, EventsSpanningLongRangesMatchAWindowNearTheirEnd) {
+  if (!store_) return;
+  Event year = MakeEvent("year", "2020-01-01", "190", "USAMIL", "IRQMIL", "Mosul", 36.34, 43.13);
+  year.date = DateRange{*Date::ParseIso("2020-01-01"), *Date::ParseIso("2020-12-31"),
+                        DatePrecision::kYear};
+  Event month = MakeEvent("month", "2020-06-01", "190", "USAMIL", "IRQMIL", "Kirkuk", 35.47, 44.39);
+  month.date = DateRange{*Date::ParseIso("2020-06-01"), *Date::ParseIso("2020-06-30"),
+                         DatePrecision::kMonth};
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("ly", "year body"), {year}).ok());
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("lm", "month body"), {month}).ok());
+  EventQuery q;
+  q.from = Date::ParseIso("2020-12-20");
+  q.to = Date::ParseIso("2020-12-31");
+  EXPECT_EQ(Ids(q), (IdList{"year"}));
+  q.from = Date::ParseIso("2020-06-30");
+  q.to = Date::ParseIso("2020-07-01");
+  EXPECT_EQ(Ids(q), (IdList{"year", "month"}));
+  q.from = Date::ParseIso("2021-01-01");
+  q.to = {};
+  EXPECT_EQ(Ids(q), (IdList{"q1", "q2", "q3"}));
+}
+
+// "near" narrows by a longitude band as well as latitude; the band must wrap across the
+// antimeridian and give way to the whole circle near a pole.
+TEST_P(QueryTest, NearWrapsTheAntimeridianAndReachesOverThePole) {
+  if (!store_) return;
+  struct Spot {
+    const char* id;
+    double lat, lon;
+  };
+  for (Spot s : {Spot{"fiji-east", -17.0, 179.95}, Spot{"fiji-west", -17.0, -179.95},
+                 Spot{"far-east", -17.0, 170.0}, Spot{"polar-a", 89.7, 10.0},
+                 Spot{"polar-b", 89.7, -170.0}}) {
+    Event e = MakeEvent(s.id, "2021-08-01", "190", "USAMIL", "IRQMIL", s.id, s.lat, s.lon);
+    ASSERT_TRUE(store_->PutArticle(MakeArticle(s.id, s.id), {e}).ok());
+  }
+  EventQuery q;
+  q.near = EventQuery::Near{-17.0, 179.99, 30};
+  EXPECT_EQ(Ids(q), (IdList{"fiji-east", "fiji-west"}));
+  q.near = EventQuery::Near{-17.0, -179.99, 30};
+  EXPECT_EQ(Ids(q), (IdList{"fiji-east", "fiji-west"}));
+  q.near = EventQuery::Near{89.7, 10.0, 80};  // the two are 67 km apart, across the pole
+  EXPECT_EQ(Ids(q), (IdList{"polar-a", "polar-b"}));
+}
+
 TEST_P(QueryTest, UserTextIsNeverSql) {
   if (!store_) return;
   EventQuery q;
