@@ -1,5 +1,6 @@
 #include "code/coder_lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -464,7 +465,15 @@ Status LoadActors(const std::string& path, Lexicon& lex) {
     auto f = Split(body, '|');
     if (f.size() < 2 || f[0].empty()) return LineError(path, l, "expected CODE | phrasing ...");
     const std::string& code = f[0];
-    if (l.section == "countries") lex.country_codes[code] = true;
+    if (l.section == "countries") {
+      // An actor's country is its code's first three letters (docs/dictionaries.md).
+      bool alpha3 = code.size() == 3 && std::all_of(code.begin(), code.end(),
+                                                    [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!alpha3)
+        return LineError(path, l,
+                         "a country's code must be three capital letters, not '" + code + "'");
+      lex.country_codes[code] = true;
+    }
     for (size_t i = 1; i < f.size(); ++i) {
       std::string phrase = f[i];
       if (phrase.empty()) continue;

@@ -308,7 +308,7 @@ struct Reader {
     }
     out.actor.country = country;
     if (!country.empty() && out.actor.code.rfind(country, 0) == 0)
-      out.actor.sector = out.actor.code.substr(3);
+      out.actor.sector = out.actor.code.substr(country.size());
     else
       out.actor.sector = sector.empty() ? out.actor.code.substr(0, 3) : sector;
     out.actor.text = std::string(body.substr(w[i].start, w[j - 1].end - w[i].start));

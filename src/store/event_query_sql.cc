@@ -133,8 +133,8 @@ Result<SqlFilter> BuildFilter(const EventQuery& q, Dialect dialect) {
         // the band is the whole circle
       } else if (west < -180 || east > 180) {
         clauses.push_back("(e.lon >= ? OR e.lon <= ?)");
-        p.insert(p.end(), {Real(west < -180 ? west + 360 : west),
-                           Real(east > 180 ? east - 360 : east)});
+        p.insert(p.end(),
+                 {Real(west < -180 ? west + 360 : west), Real(east > 180 ? east - 360 : east)});
       } else {
         clauses.push_back("e.lon BETWEEN ? AND ?");
         p.insert(p.end(), {Real(west), Real(east)});

@@ -2,8 +2,10 @@
 #include "code/coder.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -62,6 +64,29 @@ TEST(CoderLexicon, LoadsAllDictionaries) {
   ASSERT_NE(lex->Cameo("195"), nullptr);
   EXPECT_DOUBLE_EQ(lex->Cameo("195")->goldstein, -10.0);
   EXPECT_EQ(lex->Cameo("141")->acled_type, "Protests");
+}
+
+// Found by coder_lexicon_fuzz: a two-letter code in [countries] made the coder cut a
+// three-letter country off a shorter code (std::out_of_range, an abort).
+TEST(CoderLexicon, CountryCodeThatIsNotThreeCapitalsIsAnError) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("sitrep-lexicon-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  for (const auto& entry : fs::directory_iterator(SITREP_SOURCE_DIR "/data"))
+    if (entry.path().extension() == ".txt")
+      fs::copy_file(entry.path(), dir / entry.path().filename(),
+                    fs::copy_options::overwrite_existing);
+  for (const char* bad : {"IQ", "IRAQ", "irq", "1RQ"}) {
+    std::ofstream(dir / "actors.txt", std::ios::trunc) << "[countries]\nIRQ | Iraq | ~Iraqi\n"
+                                                       << bad << " | Mesopotamia\n";
+    auto lex = coding::LoadLexicon(dir.string());
+    ASSERT_FALSE(lex.ok()) << bad;
+    EXPECT_NE(lex.error().find("actors.txt"), std::string::npos) << lex.error();
+    EXPECT_NE(lex.error().find("three capital letters"), std::string::npos) << lex.error();
+  }
+  std::ofstream(dir / "actors.txt", std::ios::trunc) << "[countries]\nIRQ | Iraq | ~Iraqi\n";
+  EXPECT_TRUE(coding::LoadLexicon(dir.string()).ok());
+  fs::remove_all(dir);
 }
 
 TEST(CoderLexicon, MissingDirectoryIsAnError) {

@@ -403,8 +403,8 @@ TEST_P(QueryTest, EveryPageIsItsSliceOfTheWholeListInEverySort) {
     if (i % 5) e.fatalities = i % 4;
     ASSERT_TRUE(store_->PutArticle(MakeArticle("pa" + id, "body " + id), {e}).ok());
   }
-  for (const char* sort : {"date", "-date", "goldstein", "-goldstein", "fatalities",
-                           "-fatalities", "sources", "-sources"}) {
+  for (const char* sort : {"date", "-date", "goldstein", "-goldstein", "fatalities", "-fatalities",
+                           "sources", "-sources"}) {
     EventQuery q;
     q.sort = sort;
     q.from = Date::ParseIso("2021-07-10");
@@ -429,8 +429,8 @@ TEST_P(QueryTest, EveryPageIsItsSliceOfTheWholeListInEverySort) {
 TEST_P(QueryTest, EventsSpanningLongRangesMatchAWindowNearTheirEnd) {
   if (!store_) return;
   Event year = MakeEvent("year", "2020-01-01", "190", "USAMIL", "IRQMIL", "Mosul", 36.34, 43.13);
-  year.date = DateRange{*Date::ParseIso("2020-01-01"), *Date::ParseIso("2020-12-31"),
-                        DatePrecision::kYear};
+  year.date =
+      DateRange{*Date::ParseIso("2020-01-01"), *Date::ParseIso("2020-12-31"), DatePrecision::kYear};
   Event month = MakeEvent("month", "2020-06-01", "190", "USAMIL", "IRQMIL", "Kirkuk", 35.47, 44.39);
   month.date = DateRange{*Date::ParseIso("2020-06-01"), *Date::ParseIso("2020-06-30"),
                          DatePrecision::kMonth};
