@@ -231,9 +231,42 @@ void HandleForecast(Context& ctx, const httplib::Request& req, httplib::Response
   });
 }
 
+// A chain of a long conflict names thousands of events and links (all of them made the
+// /api/alerts body of 100k events 11 MB): each keeps its latest `keep` links and the events
+// they join, with its whole counts, and says when it was cut.
+void KeepLatestLinks(json& chains, size_t keep) {
+  for (json& chain : chains) {
+    json& links = chain["links"];
+    json& events = chain["events"];
+    chain["num_links"] = links.size();
+    chain["num_events"] = events.size();
+    chain["truncated"] = links.size() > keep;
+    if (links.size() <= keep) continue;
+    json latest(links.end() - static_cast<std::ptrdiff_t>(keep), links.end());
+    std::set<std::string> named;
+    for (const json& l : latest) {
+      named.insert(l.value("cause", ""));
+      named.insert(l.value("response", ""));
+    }
+    json kept = json::array();
+    for (const json& id : events)
+      if (named.count(id.get<std::string>())) kept.push_back(id);
+    links = std::move(latest);
+    events = std::move(kept);
+  }
+}
+
 void HandleAlerts(Context& ctx, const httplib::Request& req, httplib::Response& res) {
-  auto p = Prepare(req, res, With({"as_of", "recent_days", "baseline_days", "forecast"}));
+  auto p = Prepare(req, res, With({"as_of", "recent_days", "baseline_days", "forecast", "links"}));
   if (!p) return;
+  size_t keep_links = 20;
+  if (auto links = Param(p->params, "links"); links && *links != "all") {
+    auto n = IntParam(p->params, "links", 0, 1000000);
+    if (!n) return SendError(res, 400, n.error() + " (or 'all')");
+    keep_links = static_cast<size_t>(**n);
+  } else if (links) {
+    keep_links = SIZE_MAX;
+  }
   an::AlertOptions options;
   auto as_of = DateParam(p->params, "as_of");
   if (!as_of) return SendError(res, 400, as_of.error());
@@ -258,7 +291,9 @@ void HandleAlerts(Context& ctx, const httplib::Request& req, httplib::Response& 
                   {"chains", json::array()},
                   {"change_points", json::array()},
                   {"forecasts", json::array()}};
-    return an::ToJson(an::ComputeAlerts(*events, options));
+    json report = an::ToJson(an::ComputeAlerts(*events, options));
+    KeepLatestLinks(report["chains"], keep_links);
+    return report;
   });
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/hash.h"
 #include "server_fixture.h"
 
 namespace sitrep::serve::testing {
@@ -539,6 +540,65 @@ TEST_F(ServerTest, AnalyticsEndpointsAnswer) {
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 400) << path;
   }
+}
+
+// A long action-reaction chain is cut to its latest links in /api/alerts (the whole one
+// made the body of a large store megabytes), with its whole counts; links=all keeps it all.
+TEST_F(ServerTest, AlertsKeepEachChainsLatestLinks) {
+  Article a;
+  a.id = "art-feud";
+  a.title = "Feud";
+  a.published = Date::ParseIso("2021-09-30");
+  a.body = "Strikes and counter-strikes all month.";
+  a.content_hash = Sha256Hex(a.body);
+  a.format = "text";
+  std::vector<Event> events;
+  for (int day = 1; day <= 16; ++day) {
+    Event e;
+    bool usa = day % 2;
+    std::string src = usa ? "USAMIL" : "IRNMIL", tgt = usa ? "IRNMIL" : "USAMIL";
+    e.id = "feud-" + std::to_string(day);
+    e.date = DateRange::Day(Date::FromYmd(2021, 9, day));
+    e.source = Actor{src, src, src.substr(0, 3), "MIL"};
+    e.target = Actor{tgt, tgt, tgt.substr(0, 3), "MIL"};
+    e.cameo = "190";
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = -10;
+    e.location = Location{"Gulf " + std::to_string(day), "", "", 26.0 + day, 52.0, "city"};
+    e.evidence = {a.body, 0, a.body.size()};
+    e.confidence = 0.8;
+    events.push_back(e);
+  }
+  ASSERT_TRUE(store_->PutArticle(a, events).ok());
+  auto feud = [](const json& report) -> json {
+    for (const json& c : report["chains"])
+      if (std::set<std::string>{c["actor_a"], c["actor_b"]} == std::set<std::string>{"USA", "IRN"})
+        return c;
+    return nullptr;
+  };
+  json whole = feud(Body(Client().Get("/api/alerts?forecast=false&links=all")));
+  ASSERT_TRUE(whole.is_object());
+  size_t num_links = whole["links"].size();
+  ASSERT_GE(num_links, 10u);
+  EXPECT_EQ(whole["num_links"], num_links);
+  EXPECT_EQ(whole["truncated"], false);
+
+  json cut = feud(Body(Client().Get("/api/alerts?forecast=false&links=3")));
+  ASSERT_TRUE(cut.is_object());
+  ASSERT_EQ(cut["links"].size(), 3u);
+  EXPECT_EQ(cut["truncated"], true);
+  EXPECT_EQ(cut["num_links"], num_links);
+  EXPECT_EQ(cut["num_events"], whole["events"].size());
+  EXPECT_EQ(cut["links"].back(), whole["links"].back());  // the latest ones are kept
+  std::set<std::string> named;
+  for (const json& l : cut["links"]) named.insert({l["cause"], l["response"]});
+  ASSERT_FALSE(cut["events"].empty());
+  for (const json& id : cut["events"]) EXPECT_TRUE(named.count(id)) << id;
+
+  json by_default = feud(Body(Client().Get("/api/alerts?forecast=false")));
+  EXPECT_LE(by_default["links"].size(), 20u);
+  EXPECT_EQ(Client().Get("/api/alerts?links=some")->status, 400);
 }
 
 }  // namespace
