@@ -592,6 +592,8 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
           d.casualty = true;
         else if (opt == "casualty=injury")
           d.casualty = d.injury = true;
+        else if (opt == "never-alone")
+          d.never_alone = true;
         else
           return LineError(path, l, "unknown option '" + opt + "'");
       }
@@ -607,6 +609,9 @@ Status LoadVerbs(const std::string& path, Lexicon& lex) {
     } else if (l.section == "light" || l.section == "receiving") {
       first = 0;
       d.kind = l.section == "light" ? TriggerKind::kLight : TriggerKind::kReceiving;
+    } else if (l.section == "not events") {
+      first = 0;
+      d.kind = TriggerKind::kNotEvent;
     } else {
       return LineError(path, l, "line outside a known section");
     }

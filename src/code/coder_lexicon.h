@@ -118,7 +118,9 @@ struct CameoDef {
   std::string acled_type, acled_subtype;  // empty when ACLED does not cover the code
 };
 
-enum class TriggerKind : uint8_t { kVerb, kNoun, kLight, kReceiving };
+// kNotEvent: a phrasing that contains an event word but names none ("heart attack"); being
+// longer, it wins over the word and codes nothing.
+enum class TriggerKind : uint8_t { kVerb, kNoun, kLight, kReceiving, kNotEvent };
 
 struct TriggerDef {
   std::string cameo;
@@ -126,7 +128,8 @@ struct TriggerDef {
   bool needs_force = false;
   bool subject_is_target = false;
   bool casualty = false;
-  bool injury = false;                    // a casualty trigger that wounds rather than kills
+  bool injury = false;       // a casualty trigger that wounds rather than kills
+  bool never_alone = false;  // casualties of an attack told beside it, never an event itself
   std::string acled_type, acled_subtype;  // override of the code's mapping
 };
 

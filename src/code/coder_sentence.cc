@@ -449,6 +449,7 @@ struct Reader {
     for (uint32_t p : m.payloads) {
       const Sense& s = lex.trigger_senses[p];
       TriggerKind k = lex.trigger_defs[s.def].kind;
+      if (k == TriggerKind::kNotEvent) return;  // its words are taken, and say no event
       if (k == TriggerKind::kNoun)
         noun = noun ? noun : &s;
       else if (k == TriggerKind::kVerb)
@@ -1274,7 +1275,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     bool caused_casualties = false;
     {
       size_t q = d;
-      if (q > 0 && In(r.K(q - 1), {"a", "an"})) --q;
+      if (q > 0 && In(r.K(q - 1), {"a", "an", "the", "this", "that"})) --q;
       if (q > 0 && In(r.K(q - 1), {"by", "in"}))
         for (const Candidate& o : r.cands)
           if (o.trigger->casualty && o.end == q - 1) caused_casualties = true;
@@ -1283,6 +1284,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
                     caused_casualties;
     if (definite && !c.distinct) {
       c.anaphoric = true;
+      c.stands_alone = caused_casualties || has_count;
       out.refers_back = true;
       continue;  // kept as an anaphor: its details go to the earlier attack
     }
@@ -1349,6 +1351,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (c.trigger->casualty) {
       c.casualty_only = true;
       if (!c.source && !c.target) continue;
+      if (c.trigger->never_alone) continue;
       if (r.DiedOfNoViolence(c)) continue;
     }
     const WeaponSpan* ws = r.NearestWeapon(c);

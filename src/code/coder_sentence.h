@@ -47,9 +47,12 @@ struct Candidate {
   const WeaponDef* weapon = nullptr;
   std::optional<int> weapon_count, fatalities, injuries;
   bool anaphoric = false;  // "the strikes", "those airstrikes": an earlier attack told again
-  bool distinct = false;   // "another", "a second": a new happening even if it looks the same
-  bool summary = false;    // "roadside bombs have exploded in several incidents"
-  bool fused = false;      // absorbed into another candidate of the sentence
+  // An anaphor that would be an event by itself ("died in the attack on the base"): one when
+  // no earlier attack is there for it to tell again.
+  bool stands_alone = false;
+  bool distinct = false;  // "another", "a second": a new happening even if it looks the same
+  bool summary = false;   // "roadside bombs have exploded in several incidents"
+  bool fused = false;     // absorbed into another candidate of the sentence
   bool casualty_only = false;
   uint32_t near = 0;  // body offset of the phrasing
 };

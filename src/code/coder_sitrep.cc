@@ -477,12 +477,15 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   for (size_t i = 0; i < pending.size(); ++i) {
     Pending& p = pending[i];
     if (!p.cand.anaphoric) continue;
+    // With nothing before it to tell again, "the attack on the base" is the attack itself.
     p.dropped = true;
-    for (size_t j = i; j-- > 0;) {
+    bool antecedent = false;
+    for (size_t j = i; j-- > 0 && !antecedent;) {
       Pending& q = pending[j];
       // "the rocket attacks" refer to an attack, not to arrests made over them.
       if (q.dropped || q.event.quad_class != 4 || q.event.root < "18") continue;
       if (p.sentence - q.sentence > 4) break;
+      antecedent = true;
       if (!q.event.target && p.event.target) q.event.target = p.event.target;
       // "The Islamic State group claimed responsibility for the attack."
       if (!q.event.source && p.event.source) q.event.source = p.event.source;
@@ -493,8 +496,11 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                                                      p.event.location->precision != "country")))
         q.event.location = p.event.location;
       q.event.confidence = std::min(0.99, q.event.confidence + 0.05);
-      break;
     }
+    bool told_before = false;  // any attack earlier in the article, even beyond reach
+    for (size_t j = 0; j < i && !told_before; ++j)
+      told_before = pending[j].event.root >= "18" && pending[j].event.quad_class == 4;
+    if (!antecedent && !told_before && p.cand.stands_alone) p.dropped = false;
   }
   // "A car bomb exploded in Mogadishu. Al-Shabaab claimed responsibility.": a claim with no
   // attack of its own names the perpetrator of the attack just told, when it had none.

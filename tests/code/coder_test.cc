@@ -1101,5 +1101,46 @@ TEST(CoderGeneral, CasualtiesStayWithTheEventOfTheirClauseAndPlace) {
   EXPECT_EQ(riot_injuries(ev), 4) << Codes(ev);
 }
 
+// A death is not by itself an attack: "died" gives the fatalities of an attack told beside it
+// (and its subject is the victim), never an event of its own; a heart attack is no attack.
+TEST(CoderGeneral, DyingIsNoAttackByItself) {
+  EXPECT_TRUE(CodeText("A U.S. contractor died of a heart attack while sheltering, officials "
+                       "said.")
+                  .empty());
+  EXPECT_TRUE(CodeText("A British aid worker died in Kabul on Monday.").empty());
+  EXPECT_TRUE(CodeText("The former minister suffered a panic attack during the hearing.").empty());
+  auto ev = CodeText("Two soldiers died in an attack on the base in Kirkuk on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->fatalities, 2) << Codes(ev);
+  EXPECT_FALSE(e->source && e->source->sector == "MIL") << Codes(ev);  // the dead did not attack
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "MIL");
+}
+
+// "the attack" that nothing before it told is the attack itself when its casualties say it
+// happened; told after an attack, it adds to that one.
+TEST(CoderGeneral, FirstMentionedDefiniteAttackWithCasualtiesIsAnEvent) {
+  auto ev = CodeText("Three policemen were killed in the attack on the checkpoint in Mosul.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->fatalities, 3) << Codes(ev);
+  ev = CodeText(
+      "Rockets hit the air base in Erbil on Monday. Two soldiers died in the attack, officials "
+      "said.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].fatalities, 2) << Codes(ev);
+  // With nothing to say it happened, a definite attack is still only a reference.
+  EXPECT_TRUE(CodeText("The attack was condemned by the United Nations.").empty());
+}
+
+// Strikes of workers and prisoners are protests (CAMEO 143 and 142), not attacks.
+TEST(CoderGeneral, GeneralAndHungerStrikesAreProtests) {
+  auto ev = CodeText("Oil workers began a general strike in Basra on Monday.");
+  EXPECT_NE(FindRoot(ev, "14"), nullptr) << Codes(ev);
+  EXPECT_EQ(FindRoot(ev, "19"), nullptr) << Codes(ev);
+  EXPECT_EQ(FindRoot(ev, "14")->cameo, "143");
+}
+
 }  // namespace
 }  // namespace sitrep
