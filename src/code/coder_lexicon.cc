@@ -200,19 +200,22 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, uint32_t payload) {
   nodes_[node].payloads.push_back(payload);
 }
 
-// Finds the deepest node with payloads reachable from `node`; the first one found at the
-// greatest depth wins. Only the node is kept while walking: copying its payloads at every
-// improvement cost an allocation per match.
+// Finds the deepest node with payloads reachable from `node`; at the greatest depth, the one
+// whose gaps passed over the fewest words ("fire+ tear gas at" over "fire+ * at"), then the
+// first found. Only the node is kept while walking: copying its payloads at every improvement
+// cost an allocation per match.
 void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-                      Best& best) const {
-  if (!nodes_[node].payloads.empty() && used > best.length) {
+                      uint32_t gapped, Best& best) const {
+  if (!nodes_[node].payloads.empty() &&
+      (used > best.length || (used == best.length && gapped < best.gapped))) {
     best.length = used;
+    best.gapped = gapped;
     best.node = node;
   }
   if (nodes_[node].has_gap) {
     static const uint64_t kGapHash = KeyHash("*");
     uint32_t gap = Child(node, kGapHash);
-    if (gap) Walk(words, i, gap, used, best);  // the gap may be empty
+    if (gap) Walk(words, i, gap, used, gapped, best);  // the gap may be empty
     for (size_t skip = 1; gap && skip <= 6 && i + skip <= words.size(); ++skip) {
       const Word& skipped = words[i + skip - 1];
       if (skipped.punct && skipped.key != "-") break;
@@ -222,14 +225,18 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
                                              "because", "since",  "until", "once",  "although",
                                              "though",  "but",    "whom",  "who",   "which"};
       if (!skipped.punct && kClauseOpeners.Has(skipped.key)) break;
-      Walk(words, i + skip, gap, used + static_cast<uint32_t>(skip), best);
+      // Nor past the word the gap waits for: "fire+ * at" ends at the first "at" ("were fired
+      // at U.S. forces stationed at the oilfield" aims at the forces, not the oilfield).
+      if (Child(gap, skipped.hash) || (skipped.caps_hash && Child(gap, skipped.caps_hash))) break;
+      Walk(words, i + skip, gap, used + static_cast<uint32_t>(skip),
+           gapped + static_cast<uint32_t>(skip), best);
     }
   }
   if (i >= words.size()) return;
   const Word& w = words[i];
-  if (uint32_t c = Child(node, w.hash)) Walk(words, i + 1, c, used + 1, best);
+  if (uint32_t c = Child(node, w.hash)) Walk(words, i + 1, c, used + 1, gapped, best);
   if (w.caps_hash)
-    if (uint32_t c = Child(node, w.caps_hash)) Walk(words, i + 1, c, used + 1, best);
+    if (uint32_t c = Child(node, w.caps_hash)) Walk(words, i + 1, c, used + 1, gapped, best);
 }
 
 PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) const {
@@ -237,9 +244,9 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) 
   if (i < words.size()) {
     const Word& w = words[i];
     if (MayStart(w.hash))
-      if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, best);
+      if (uint32_t c = Child(0, w.hash)) Walk(words, i + 1, c, 1, 0, best);
     if (w.caps_hash && MayStart(w.caps_hash))
-      if (uint32_t c = Child(0, w.caps_hash)) Walk(words, i + 1, c, 1, best);
+      if (uint32_t c = Child(0, w.caps_hash)) Walk(words, i + 1, c, 1, 0, best);
   }
   Match match;
   if (best.length) {

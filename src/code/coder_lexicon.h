@@ -55,6 +55,7 @@ class PhraseTrie {
   };
   struct Best {
     uint32_t length = 0;
+    uint32_t gapped = 0;  // of `length`, the words a "*" gap passed over
     uint32_t node = 0;
   };
   static uint64_t EdgeKey(uint32_t node, uint64_t hash) {
@@ -83,7 +84,7 @@ class PhraseTrie {
   std::vector<uint64_t> first_words_ =
       std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-            Best& best) const;
+            uint32_t skipped, Best& best) const;
   std::vector<Node> nodes_{Node{}};
   // Edges (parent node, word hash) -> child node in one open-addressing table: the matcher
   // probes it for every word of every sentence. child 0 (the root) marks an empty slot.

@@ -1142,5 +1142,30 @@ TEST(CoderGeneral, GeneralAndHungerStrikesAreProtests) {
   EXPECT_EQ(FindRoot(ev, "14")->cameo, "143");
 }
 
+// An aimed weapon is an attack on what it is aimed at, the first thing after "at": "fired a
+// drone at U.S. forces", not "... forces stationed at the oilfield".
+TEST(CoderGeneral, WeaponFiredAtSomeoneAttacksThem) {
+  auto ev = CodeText("Iranian-backed militias fired a drone at U.S. forces in Erbil on Tuesday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "USAMIL");
+  ev = CodeText("Militants fired two rockets at U.S. troops stationed at the Green Village base.");
+  e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->target) << Codes(ev);
+  EXPECT_EQ(e->target->code, "USAMIL") << Codes(ev);
+}
+
+// Of two phrasings as long, the one whose gap passed over fewer words wins: "fired tear gas
+// at protesters" is "fire+ tear gas at" (force on protesters), not "fire+ * at" (an attack).
+TEST(CoderGeneral, ExactPhrasingBeatsAGappedOneAsLong) {
+  auto ev = CodeText("Police fired tear gas at protesters in Baghdad on Friday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "175") << Codes(ev);
+  ASSERT_TRUE(ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].target->sector, "OPP");
+}
+
 }  // namespace
 }  // namespace sitrep
