@@ -9,6 +9,7 @@
 
 #include "base/phrase_set.h"
 #include "read/date_line.h"
+#include "read/dateline.h"
 #include "read/source_map.h"
 
 namespace sitrep::read {
@@ -430,6 +431,7 @@ class Cleaner {
 
   void Run() {
     ReadHeader();
+    TakeDateline();
     if (!meta().published) meta().published = updated_;
     for (size_t i = 0; i < lines_.size(); ++i) StripFurniture(i);
     CutTail();
@@ -588,6 +590,20 @@ class Cleaner {
       if (!text.empty() && IsBio(text) && (it->emphasized || text.size() < 600))
         for (Line& l : it->lines) l.removed = true;
     }
+  }
+
+  // "BAGHDAD, March 3 (Reuters) - Rockets hit …": the first line of text loses its dateline,
+  // whose outlet and dated day are the article's.
+  void TakeDateline() {
+    if (body_start_ >= lines_.size()) return;
+    LineView& l = lines_[body_start_];
+    if (l.line->removed) return;
+    auto d = FindDateline(l.line->Plain());
+    if (!d) return;
+    Take({d->outlet, d->date});
+    l.line->DropFront(d->length);
+    l.text = NormalizeInline(l.line->Plain());
+    l.lower = Lower(l.text);
   }
 
   // Metadata a header line gave, where none was found before.

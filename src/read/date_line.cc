@@ -101,4 +101,11 @@ std::optional<Date> ParseDateLine(std::string_view text) {
   return date;
 }
 
+bool IsMonthAndDay(std::string_view text) {
+  std::vector<std::string> w = Words(text);
+  if (w.size() != 2) return false;
+  int day = MonthNumber(w[0]) ? Number(w[1]) : MonthNumber(w[1]) ? Number(w[0]) : -1;
+  return day >= 1 && day <= 31;
+}
+
 }  // namespace sitrep::read

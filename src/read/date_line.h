@@ -13,4 +13,7 @@ namespace sitrep::read {
 // and zone after it), else nullopt.
 std::optional<Date> ParseDateLine(std::string_view text);
 
+// Whether the whole of `text` is a day of a month with no year: "March 3", "3 March", "Oct. 9".
+bool IsMonthAndDay(std::string_view text);
+
 }  // namespace sitrep::read

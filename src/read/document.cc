@@ -11,6 +11,17 @@ std::string Line::Plain() const {
   return out;
 }
 
+void Line::DropFront(size_t bytes) {
+  size_t whole = 0;
+  while (whole < pieces.size() && bytes >= pieces[whole].text.size())
+    bytes -= pieces[whole++].text.size();
+  pieces.erase(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(whole));
+  if (pieces.empty() || bytes == 0) return;
+  Piece& first = pieces.front();
+  first.text.erase(0, bytes);
+  if (first.verbatim) first.source += static_cast<uint32_t>(bytes);
+}
+
 bool Block::Removed() const {
   return std::all_of(lines.begin(), lines.end(), [](const Line& l) { return l.removed; });
 }

@@ -26,6 +26,8 @@ struct Line {
   bool link_only = false;  // every letter of the line sits inside a link
   bool removed = false;    // metadata or furniture: not part of the body
   std::string Plain() const;
+  // Drops the first `bytes` of Plain(); verbatim pieces keep pointing at their source bytes.
+  void DropFront(size_t bytes);
 };
 
 enum class BlockKind { kParagraph, kHeading, kListItem, kQuote, kRule, kCode };
