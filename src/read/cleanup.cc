@@ -64,11 +64,21 @@ std::string Trim(std::string_view s, std::string_view chars = " \t") {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// Letters and digits only, lower-cased: for comparing a line with the title loosely.
-std::string Loose(std::string_view s) {
-  std::string out;
+// Calls `keep` with each letter and digit of `s`, lower-cased (one code point's UTF-8 at a
+// time), until it returns false: for comparing a line with the title loosely.
+template <class Keep>
+void ForEachLoose(std::string_view s, Keep keep) {
   size_t i = 0;
   while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: letters and digits are kept, as utf8proc's categories say
+      ++i;
+      if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
+      if (((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) &&
+          !keep(std::string_view(reinterpret_cast<const char*>(&b), 1)))
+        return;
+      continue;
+    }
     int32_t cp = 0;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -76,17 +86,26 @@ std::string Loose(std::string_view s) {
       ++i;
       continue;
     }
+    i += static_cast<size_t>(n);
     utf8proc_category_t cat = utf8proc_category(cp);
-    bool keep = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+    bool kept = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
                 cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
                 cat == UTF8PROC_CATEGORY_ND;
-    if (keep) {
+    if (kept) {
       utf8proc_uint8_t buf[4];
       auto len = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-      out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(len));
+      if (!keep(std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)))) return;
     }
-    i += static_cast<size_t>(n);
   }
+}
+
+// Letters and digits only, lower-cased.
+std::string Loose(std::string_view s) {
+  std::string out;
+  ForEachLoose(s, [&out](std::string_view c) {
+    out += c;
+    return true;
+  });
   return out;
 }
 
@@ -441,10 +460,24 @@ class Cleaner {
 
   void Remove(LineView& l) { l.line->removed = true; }
 
+  // Whether the line is the title, or its first 21 letters or more, loosely compared: the
+  // line's letters are matched against the title's as they come, so a line of text stops at
+  // its first difference.
   bool SameAsTitle(const LineView& l) {
     if (meta().title.empty()) return false;
-    std::string line = Loose(l.text), title = Loose(meta().title);
-    return !line.empty() && (line == title || (title.starts_with(line) && line.size() > 20));
+    if (loose_title_of_ != meta().title) {
+      loose_title_of_ = meta().title;
+      loose_title_ = Loose(loose_title_of_);
+    }
+    std::string_view title = loose_title_;
+    size_t matched = 0;
+    bool prefix = true;
+    ForEachLoose(l.text, [&](std::string_view c) {
+      prefix = title.substr(matched).starts_with(c);
+      matched += c.size();
+      return prefix;
+    });
+    return prefix && matched > 0 && (matched == title.size() || matched > 20);
   }
 
   // Header lines: metadata is taken and removed; the header ends at the first line of text.
@@ -599,6 +632,7 @@ class Cleaner {
   Document& doc_;
   std::optional<Date> updated_;  // an "Updated …" stamp in the header
   std::vector<LineView> lines_;
+  std::string loose_title_of_, loose_title_;  // the title, and Loose() of it
   size_t body_start_ = 0;
   bool seen_text_ = false;
 };
