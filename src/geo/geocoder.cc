@@ -1,6 +1,7 @@
 #include "geo/geocoder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -110,16 +111,18 @@ class Locator {
     if (!t[i].capitalized && !CapitalFollows(t, i)) return false;  // names have a capital
     auto hit = g_.Find(t[i].key);
     if (hit.max_words == 0) return false;
-    std::vector<size_t> content{i};  // content tokens that may follow, in one run
+    std::array<size_t, kMaxNameWords> content;  // content tokens that may follow, in one run
+    size_t count = 0;
+    content[count++] = i;
     for (size_t j = i;
-         j + 1 < t.size() && content.size() < std::min<size_t>(hit.max_words, kMaxNameWords);) {
+         j + 1 < t.size() && count < std::min<size_t>(hit.max_words, kMaxNameWords);) {
       if (!t[j].joined_to_next) break;
       ++j;
-      if (!t[j].key.empty()) content.push_back(j);
+      if (!t[j].key.empty()) content[count++] = j;
     }
-    for (size_t n = content.size(); n >= 1; --n) {
+    for (size_t n = count; n >= 1; --n) {
       size_t last = content[n - 1] + 1;
-      auto places = n == 1 ? hit.places : g_.Find(geo::JoinKeys(t, i, last)).places;
+      auto places = n == 1 ? hit.places : g_.Find(JoinedKey(t, i, last)).places;
       if (places.empty()) continue;
       Match cand;
       cand.first = i;
@@ -131,6 +134,17 @@ class Locator {
       return true;
     }
     return false;
+  }
+
+  // geo::JoinKeys(t, begin, end), in a buffer kept for the next name.
+  std::string_view JoinedKey(const std::vector<NameToken>& t, size_t begin, size_t end) const {
+    key_.clear();
+    for (size_t k = begin; k < end; ++k) {
+      if (t[k].key.empty()) continue;
+      if (!key_.empty()) key_ += ' ';
+      key_ += t[k].key;
+    }
+    return key_;
   }
 
   // "the Gulf", "eastern Syria": a lower-case word starts a name only before a capital.
@@ -271,6 +285,7 @@ class Locator {
 
   const geo::Gazetteer& g_;
   std::string_view body_;
+  mutable std::string key_;  // JoinedKey()'s buffer
 };
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
