@@ -69,29 +69,39 @@ inline int32_t Decode(std::string_view s, size_t i, size_t* len) {
 }
 
 // Case, diacritics and apostrophes folded; then doubled letters and a final "h" after "a".
-std::string FoldWord(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+// Written into `out` (a token's key, filled where it lies).
+void FoldWord(std::string_view word, std::string& out) {
+  // ASCII (nearly every word): folded and squeezed in one pass, written in place and cut to
+  // length once; the first byte of another script goes back to the general path.
+  out.resize(word.size());
+  size_t n = 0;
   bool ascii = true;
-  for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) {
-    out.resize(word.size());  // written in place, cut to length once
-    size_t n = 0;
-    for (char ch : word) {
-      if (ch >= 'A' && ch <= 'Z')
-        out[n++] = static_cast<char>(ch - 'A' + 'a');
-      else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-        out[n++] = ch;
+  for (char ch : word) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
     }
+    if (ch >= 'A' && ch <= 'Z')
+      ch = static_cast<char>(ch - 'A' + 'a');
+    else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+      continue;
+    if (n > 0 && out[n - 1] == ch && !(ch >= '0' && ch <= '9')) continue;  // doubled letter
+    out[n++] = ch;
+  }
+  if (ascii) {
     out.resize(n);
-  } else {
+    if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
+    return;
+  }
+  out.clear();
+  {
     utf8proc_uint8_t* folded = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
-                          static_cast<utf8proc_ssize_t>(word.size()), &folded,
-                          static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-                                                         UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE));
-    if (n < 0) return out;
-    std::string_view f(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+    auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                            static_cast<utf8proc_ssize_t>(word.size()), &folded,
+                            static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                                                           UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE));
+    if (len < 0) return;
+    std::string_view f(reinterpret_cast<const char*>(folded), static_cast<size_t>(len));
     for (size_t i = 0; i < f.size();) {
       size_t len = 1;
       int32_t c = Decode(f, i, &len);
@@ -114,12 +124,12 @@ std::string FoldWord(std::string_view word) {
     }
     std::free(folded);
   }
-  size_t n = 0;  // doubled letters squeezed in place
+  n = 0;  // doubled letters squeezed in place
   for (size_t k = 0; k < out.size(); ++k)
     if (n == 0 || out[n - 1] != out[k] || (out[k] >= '0' && out[k] <= '9')) out[n++] = out[k];
   out.resize(n);
   if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
-  return out;
+  return;
 }
 
 bool IsAlwaysArticle(std::string_view k) {
@@ -174,7 +184,7 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
       i += len;
       continue;
     }
-    NameToken t;
+    NameToken& t = tokens.emplace_back();
     t.start = static_cast<uint32_t>(i);
     size_t end = i, letters = 0, uppers = 0;
     bool first_letter_seen = false;
@@ -216,9 +226,8 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
     }
     t.end = static_cast<uint32_t>(end);
     t.all_caps = letters >= 2 && uppers == letters;
-    t.key = FoldWord(text.substr(t.start, t.end - t.start));
+    FoldWord(text.substr(t.start, t.end - t.start), t.key);
     t.hyphen_after = t.end < text.size() && text[t.end] == '-';
-    tokens.push_back(std::move(t));
     // Skip what "Sana'a"-style apostrophe handling left at i (possessive s consumed).
   }
   // Leading apostrophes ("‘Afar") were skipped as non-word characters: the token starts at the
