@@ -264,6 +264,9 @@ std::string Hex(uint64_t v) {
 std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText& text,
                                      const ArticlePlaces& places) const {
   std::vector<Pending> pending;
+  // About an event a sentence: room for a typical article's, so that growing the vector does
+  // not move each event (an Event is ~1 KB of strings and optionals) once more.
+  pending.reserve(std::min<size_t>(text.sentences.size(), 64));
   Context ctx;
   std::optional<DateRange> carried;         // the latest precise date the article has told so far
   std::optional<std::string> last_speaker;  // for "..., he said."
@@ -576,6 +579,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     }
   }
   std::vector<Event> out;
+  out.reserve(pending.size());
   for (Pending& p : pending)
     if (!p.dropped) out.push_back(std::move(p.event));
   return out;
