@@ -273,6 +273,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   const std::string& body = article.body;
   std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
+  std::vector<const PlaceMention*> sentence_mentions;         // where a sentence's events may be
+  ArticlePlaces focus_only;  // the article's focus, without mentions, paragraphs or anaphors
+  focus_only.focus_country = places.focus_country;
+  focus_only.focus = places.focus;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
@@ -362,11 +366,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (!a.locative && !a.pronoun) actor_names.push_back({a.start, a.stop, a.place_name});
     // A country or city named as an actor ("Israel conducted an air strike") is not where the
     // event happened.
-    ArticlePlaces sentence_places;
+    // The article's mentions less those (pointers into places.mentions); EventLocation sees
+    // them with the article's focus only, as an ArticlePlaces of these mentions alone would be.
+    sentence_mentions.clear();
     if (!reading.events.empty()) {
-      sentence_places.focus_country = places.focus_country;
-      sentence_places.focus = places.focus;
-      sentence_places.mentions.reserve(places.mentions.size());
       for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
         const PlaceMention& m = places.mentions[mi];
         bool actor = false;
@@ -377,14 +380,14 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
         if (actor) continue;
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
-        if (!reporting[mi]) sentence_places.mentions.push_back(m);
+        if (!reporting[mi]) sentence_mentions.push_back(&m);
       }
     }
     int slot = 0;
     std::vector<std::string> countries;
-    for (const PlaceMention& m : sentence_places.mentions) {
-      const std::string& country = m.location.country;
-      if (m.sentence == si && !country.empty() &&
+    for (const PlaceMention* m : sentence_mentions) {
+      const std::string& country = m->location.country;
+      if (m->sentence == si && !country.empty() &&
           std::find(countries.begin(), countries.end(), country) == countries.end())
         countries.push_back(country);
     }
@@ -433,7 +436,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (c.weapon) e.weapon = Weapon{c.weapon->kind, c.weapon_count};
       e.fatalities = c.fatalities;
       e.injuries = c.injuries;
-      e.location = EventLocation(sentence_places, text, static_cast<uint32_t>(si), c.near);
+      e.location =
+          EventLocation(focus_only, sentence_mentions, text, static_cast<uint32_t>(si), c.near);
       // "The United States imposed sanctions on Iran", after a paragraph on Kyiv: for
       // statements, talks and sanctions, a place carried from elsewhere in neither actor's
       // country yields to the country of the target (else the source) as the sentence names
