@@ -70,7 +70,7 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
     out[n++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
   w.key.resize(n);
-  if (w.key == "\xE2\x80\x99s") w.key = "'s";
+  if (std::string_view(w.key) == "\xE2\x80\x99s") w.key = "'s";
   w.capitalized = !punct && b < e && IsUpper(static_cast<unsigned char>(text[b]));
   w.number = !punct && b < e && std::isdigit(static_cast<unsigned char>(text[b]));
   w.hash = KeyHash(w.key);

@@ -80,8 +80,9 @@ bool IsIrrealis(std::string_view k) {
              "possible",   "possibly",  "risk",        "lest",    "would've"});
 }
 bool IsQuote(const Word& w) {
-  return w.punct && (w.key == "\"" || w.key == "'" || w.key == "\xE2\x80\x9C" ||
-                     w.key == "\xE2\x80\x9D" || w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
+  std::string_view k = w.key;  // compared by length first, unlike std::string == const char*
+  return w.punct && (k == "\"" || k == "'" || k == "\xE2\x80\x9C" || k == "\xE2\x80\x9D" ||
+                     k == "\xE2\x80\x98" || k == "\xE2\x80\x99");
 }
 // Punctuation that ends a clause for negation and subject search.
 bool IsClauseBreak(const Word& w) {

@@ -228,7 +228,8 @@ class Locator {
       ++k;  // "port city": the last place word says what the place is
       word = t[k].key;
     }
-    if (k + 1 >= t.size() || !t[k].joined_to_next || t[k + 1].key != "of") return false;
+    if (k + 1 >= t.size() || !t[k].joined_to_next || std::string_view(t[k + 1].key) != "of")
+      return false;
     size_t n = k + 2;
     while (n < t.size() && t[n].key.empty() && t[n - 1].joined_to_next) ++n;  // "of al-Bab"
     if (n >= t.size() || !t[n - 1].joined_to_next || !t[n].capitalized) return false;
@@ -251,7 +252,7 @@ class Locator {
     if (NamesPlaceAfter(t, m)) {
       // "the Saudi city of": the name after "of" is the place; this one stays the country.
     } else if (m->last < t.size() && t[m->last - 1].joined_to_next) {
-      const std::string& next = t[m->last].key;
+      std::string_view next = t[m->last].key;
       if (next == "province" || next == "governorate" || next == "provinces") {
         m->wants_admin1 = true;
       } else if (next == "city" || next == "town") {
@@ -271,15 +272,14 @@ class Locator {
           (next.capitalized && !geo::IsCommonWord(next.key) && !geo::IsPlaceTypeWord(next.key));
     }
     if (b >= 1) {
-      const std::string& prev = t[b - 1].key;
+      std::string_view prev = t[b - 1].key;
+      std::string_view before = b >= 2 ? std::string_view(t[b - 2].key) : std::string_view();
       m->locative = geo::IsLocativeWord(prev);
-      if (prev == "of" && b >= 2 && geo::IsDirectionWord(t[b - 2].key)) m->relative = true;
+      if (prev == "of" && b >= 2 && geo::IsDirectionWord(before)) m->relative = true;
       if (prev == "from" && b >= 2 &&
-          (t[b - 2].key == "kilometers" || t[b - 2].key == "kilometres" || t[b - 2].key == "km" ||
-           t[b - 2].key == "miles"))
+          (before == "kilometers" || before == "kilometres" || before == "km" || before == "miles"))
         m->relative = true;
-      if (prev == "of" && b >= 2 && (t[b - 2].key == "outskirts" || t[b - 2].key == "edge"))
-        m->locative = true;
+      if (prev == "of" && b >= 2 && (before == "outskirts" || before == "edge")) m->locative = true;
     }
   }
 
@@ -466,10 +466,10 @@ uint32_t SentenceOf(const AnalyzedText& text, uint32_t offset) {
 std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
   std::vector<PlaceAnaphor> out;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i].key != "the" || !t[i].joined_to_next) continue;
+    if (std::string_view(t[i].key) != "the" || !t[i].joined_to_next) continue;
     size_t j = i + 1;
-    if (t[j].key == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
-    const std::string& noun = t[j].key;
+    if (std::string_view(t[j].key) == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
+    std::string_view noun = t[j].key;
     std::string wants;
     if (noun == "city" || noun == "town")
       wants = "city";
