@@ -49,8 +49,8 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* len) {
   return false;
 }
 
-Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool punct) {
-  Word w;
+// Fills `w`, a new word in place at the end of the list.
+void MakeWord(Word& w, std::string_view text, size_t b, size_t e, uint32_t base, bool punct) {
   w.start = base + static_cast<uint32_t>(b);
   w.end = base + static_cast<uint32_t>(e);
   w.punct = punct;
@@ -77,7 +77,6 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
   // FNV-1a runs left to right, so this is KeyHash("^" + key) without building that string.
   static const uint64_t kCapsSeed = KeyHash("^");
   if (letters >= 2 && uppers == letters) w.caps_hash = Fnv1a64(w.key, kCapsSeed);
-  return w;
 }
 
 }  // namespace
@@ -102,7 +101,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
         (text[i + alen] == 's' || text[i + alen] == 'S') &&
         (i + alen + 1 >= n || !IsWordByte(text, i + alen + 1)) && i > 0 &&
         IsWordByte(text, i - 1)) {
-      words.push_back(MakeWord(text, i, i + alen + 1, base, false));
+      MakeWord(words.emplace_back(), text, i, i + alen + 1, base, false);
       i += alen + 1;
       continue;
     }
@@ -110,7 +109,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
       size_t j = i;
       bool digits = std::isdigit(c) != 0;
       while (j < n) {
-        if (IsWordByte(text, j)) {
+        if (IsAsciiAlnum(static_cast<unsigned char>(text[j])) || IsWordByte(text, j)) {
           j += 1;
           continue;
         }
@@ -139,7 +138,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
         }
         break;
       }
-      words.push_back(MakeWord(text, i, j, base, false));
+      MakeWord(words.emplace_back(), text, i, j, base, false);
       i = j;
       continue;
     }
@@ -149,7 +148,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
       i += 2;
       continue;
     }
-    words.push_back(MakeWord(text, i, i + plen, base, true));
+    MakeWord(words.emplace_back(), text, i, i + plen, base, true);
     i += plen;
   }
   return words;
