@@ -230,7 +230,7 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
     if (uint32_t c = Child(node, w.caps_hash)) Walk(words, i + 1, c, used + 1, best);
 }
 
-PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) const {
+PhraseTrie::Match PhraseTrie::LongestFrom(const std::vector<Word>& words, size_t i) const {
   Best best;
   if (i < words.size()) {
     const Word& w = words[i];

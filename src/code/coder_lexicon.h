@@ -44,8 +44,14 @@ class PhraseTrie {
     uint32_t length = 0;                 // words consumed
     std::span<const uint32_t> payloads;  // owned by the trie
   };
-  // Longest phrase starting at words[i]; length 0 when none.
-  Match Longest(const std::vector<Word>& words, size_t i) const;
+  // Longest phrase starting at words[i]; length 0 when none. Inline up to the first-word
+  // filter, which turns away most words: the walk is a call only for the others.
+  Match Longest(const std::vector<Word>& words, size_t i) const {
+    if (i >= words.size()) return {};
+    const Word& w = words[i];
+    if (!MayStart(w.hash) && !(w.caps_hash && MayStart(w.caps_hash))) return {};
+    return LongestFrom(words, i);
+  }
   bool empty() const { return nodes_.size() <= 1; }
 
  private:
@@ -84,6 +90,7 @@ class PhraseTrie {
       std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
             Best& best) const;
+  Match LongestFrom(const std::vector<Word>& words, size_t i) const;
   std::vector<Node> nodes_{Node{}};
   // Edges (parent node, word hash) -> child node in one open-addressing table: the matcher
   // probes it for every word of every sentence. child 0 (the root) marks an empty slot.
