@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 
@@ -136,13 +137,27 @@ bool IsSeparator(std::string_view s) {
          s.find_first_of("*-_=~#•·") != std::string_view::npos;
 }
 
+// Where the last "©" (C2 A9) starts, as text.rfind("\xC2\xA9"); the lead byte is rare, so it is
+// found with memchr.
+size_t LastCopyrightSign(std::string_view text) {
+  size_t last = std::string_view::npos;
+  for (size_t from = 0; from + 1 < text.size();) {
+    const void* hit = std::memchr(text.data() + from, '\xC2', text.size() - 1 - from);
+    if (!hit) break;
+    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text[at + 1] == '\xA9') last = at;
+    from = at + 1;
+  }
+  return last;
+}
+
 // Image captions: a credit after "©", or a photo/credit label.
 bool IsCaption(const LineView& l) {
   if (StartsWithAny(l.lower, {"featured image", "image:", "photo:", "picture:", "photograph:",
                               "credit:", "credits:", "caption:", "image credit", "photo credit",
                               "file photo", "(photo", "[photo", "photo by ", "image by "}))
     return true;
-  size_t copy = l.text.rfind("\xC2\xA9");  // ©
+  size_t copy = LastCopyrightSign(l.text);
   if (copy != std::string::npos && copy > 0) {
     std::string credit = l.text.substr(copy + 2);
     if (credit.size() <= 80 && credit.find(". ") == std::string::npos) return true;
@@ -160,11 +175,25 @@ bool IsTagLine(const LineView& l) {
                         "keywords:", "section:", "reading time", "estimated reading time"});
 }
 
+// The next `sep` (a space, a mark, a space) in `text` from `pos` on, as text.find(sep, pos):
+// found by the mark, with memchr, since spaces are everywhere.
+size_t FindSpacedMark(std::string_view text, std::string_view sep, size_t pos) {
+  for (size_t from = pos + 1; from < text.size();) {
+    const void* hit = std::memchr(text.data() + from, sep[1], text.size() - from);
+    if (!hit) return std::string_view::npos;
+    size_t mark = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text.substr(mark - 1).starts_with(sep)) return mark - 1;
+    from = mark + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool IsBreadcrumb(const LineView& l) {
   if (l.text.size() > 200) return false;
   for (std::string_view sep : {" > ", " » ", " / ", " | ", " › "}) {
     size_t parts = 1, pos = 0;
-    while ((pos = l.text.find(sep, pos)) != std::string::npos) ++parts, pos += sep.size();
+    while ((pos = FindSpacedMark(l.text, sep, pos)) != std::string::npos)
+      ++parts, pos += sep.size();
     if (parts >= 3 && WordCount(l.text) <= parts * 4) return true;
   }
   return false;
