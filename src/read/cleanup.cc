@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
@@ -27,9 +28,23 @@ struct LineView {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  // ASCII only, as std::tolower in the "C" locale, without a library call per byte.
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // ASCII only, as std::tolower in the "C" locale, without a library call per byte: eight bytes
+  // at a time, each byte that is 'A'..'Z' (high bit clear, 7-bit value in range) gets 0x20.
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  char* p = out.data();
+  size_t n = out.size(), i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    uint64_t low7 = x & (0x7F * kOnes);
+    uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;  // high bit set where > 'Z'
+    uint64_t from_a = low7 + (0x80 - 'A') * kOnes;   // high bit set where >= 'A'
+    uint64_t upper = ~x & (from_a ^ above_z) & (0x80 * kOnes);
+    x ^= upper >> 2;
+    std::memcpy(p + i, &x, 8);
+  }
+  for (; i < n; ++i)
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] - 'A' + 'a');
   return out;
 }
 
