@@ -23,7 +23,9 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words);
   // Views into `words`, which must outlive the set.
   explicit WordSet(const std::vector<std::string>& words);
-  bool Has(std::string_view k) const {
+  // Always inline: called from hot loops through the In() lists' lambdas, where the call cost
+  // more than the look-up.
+  [[gnu::always_inline]] bool Has(std::string_view k) const {
     if (k.size() >= 64 || !((lengths_ >> k.size()) & 1)) return false;
     size_t slot = Slot(k);
     for (uint32_t e = first_[slot]; e < first_[slot + 1]; ++e)
@@ -34,7 +36,7 @@ class WordSet {
  private:
   template <class It>
   void Build(It begin, It end, size_t count);
-  size_t Slot(std::string_view k) const {
+  [[gnu::always_inline]] size_t Slot(std::string_view k) const {
     if (k.empty()) return 0;
     size_t h = static_cast<unsigned char>(k[0]) * 31u + static_cast<unsigned char>(k.back()) * 7u +
                k.size();
