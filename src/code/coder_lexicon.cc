@@ -87,6 +87,12 @@ uint64_t KeyHash(std::string_view key) {
 
 std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
   std::vector<Word> words;
+  Tokenize(text, base, words);
+  return words;
+}
+
+void Tokenize(std::string_view text, uint32_t base, std::vector<Word>& words) {
+  words.clear();
   words.reserve(text.size() / 4 + 4);
   size_t i = 0;
   const size_t n = text.size();
@@ -151,7 +157,6 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
     MakeWord(words.emplace_back(), text, i, i + plen, base, true);
     i += plen;
   }
-  return words;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ struct Word {
 // Splits `text` (which starts at body offset `base`) into words: hyphens, apostrophe-s and
 // punctuation are words of their own; "U.S." and "23:00" stay whole.
 std::vector<Word> Tokenize(std::string_view text, uint32_t base);
+// The same into `words`, which is cleared first (its buffer is reused).
+void Tokenize(std::string_view text, uint32_t base, std::vector<Word>& words);
 uint64_t KeyHash(std::string_view key);
 
 // How a verb phrasing's first inflected word was written: passives need the participle.

@@ -1218,14 +1218,74 @@ struct Reader {
   }
 };
 
+// A Reader's vectors, kept per thread from one sentence to the next so that their buffers are
+// reused (each sentence allocated a dozen of them). A Reader takes them empty and gives them
+// back emptied, whichever way ReadSentence returns.
+struct ReaderBuffers {
+  std::vector<Word> w;
+  std::vector<bool> quoted;
+  std::vector<ActorSpan> actors;
+  std::vector<WeaponSpan> weapons;
+  std::vector<Reader::Helper> helpers;
+  std::vector<Candidate> cands;
+  std::vector<int> actor_at, attacked_places;
+  std::vector<bool> speaker;
+  std::vector<Form> formsv;
+  std::vector<bool> licensed;
+  std::vector<int> noun_licensed;
+
+  template <class V>
+  static void Return(V& from, V& to) {
+    to = std::move(from);
+    to.clear();
+  }
+  // Gives the buffers back from `r` when it goes out of scope.
+  struct Lease {
+    ReaderBuffers& b;
+    Reader& r;
+    ~Lease() {
+      Return(r.w, b.w);
+      Return(r.quoted, b.quoted);
+      Return(r.actors, b.actors);
+      Return(r.weapons, b.weapons);
+      Return(r.helpers, b.helpers);
+      Return(r.cands, b.cands);
+      Return(r.actor_at, b.actor_at);
+      Return(r.attacked_places, b.attacked_places);
+      Return(r.speaker, b.speaker);
+      Return(r.formsv, b.formsv);
+      Return(r.licensed, b.licensed);
+      Return(r.noun_licensed, b.noun_licensed);
+    }
+  };
+};
+
 }  // namespace
 
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
-  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  thread_local ReaderBuffers buffers;
+  Reader r{lex,
+           body,
+           s,
+           ref,
+           std::move(buffers.w),
+           std::move(buffers.quoted),
+           std::move(buffers.actors),
+           std::move(buffers.weapons),
+           std::move(buffers.helpers),
+           std::move(buffers.cands),
+           std::move(buffers.actor_at),
+           std::move(buffers.attacked_places),
+           std::move(buffers.speaker),
+           {},
+           std::move(buffers.formsv),
+           std::move(buffers.licensed),
+           std::move(buffers.noun_licensed)};
+  ReaderBuffers::Lease lease{buffers, r};
   SentenceReading out;
   if (s.end <= s.start || s.end > body.size()) return out;
-  r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
+  Tokenize(body.substr(s.start, s.end - s.start), s.start, r.w);
   if (r.w.empty()) return out;
   r.MarkQuotes();
   r.Scan();
@@ -1399,7 +1459,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     out.events.insert(out.events.begin() + static_cast<long>(i) + 1, copies.begin(), copies.end());
     i += copies.size();
   }
-  out.actors = r.actors;
+  out.actors = r.actors;  // a copy: the Reader's buffer goes back for the next sentence
   for (size_t k = 0; k < r.w.size(); ++k) {
     if (!r.speaker[k]) continue;
     if (k > 0 && r.speaker[k - 1])
