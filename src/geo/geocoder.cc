@@ -90,7 +90,7 @@ class Locator {
       if (!t[i].key.empty() && MatchAt(t, i, &m)) {
         if (!out.empty() && out.back().names_place && out.back().named_at == m.first) {
           const Match& by = out.back();
-          m.country_hint = g_.Get(by.places[0]).country;
+          m.country_hint = g_.Country(by.places[0]);
           if (geo::IsAdmin1Word(by.place_word))
             m.wants_admin1 = true;
           else
@@ -218,7 +218,7 @@ class Locator {
   // a country (or its demonym), one or two place words, "of", and a capitalized name.
   bool NamesPlaceAfter(const std::vector<NameToken>& t, Match* m) const {
     for (uint32_t id : m->places) {
-      PlaceKind k = g_.Get(id).kind;
+      PlaceKind k = g_.Kind(id);
       if (k != PlaceKind::kCountry && k != PlaceKind::kDemonym) return false;
     }
     size_t k = m->last;
@@ -387,9 +387,9 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
   // Names whose places all lie in one country vote first, without any choosing; so do names
   // whose likeliest place is no town ("Lebanon" the country, not Lebanon, Pennsylvania).
   for (const Match& m : matches) {
-    std::string_view country = g.Get(m.places[0]).country;
+    std::string_view country = g.Country(m.places[0]);
     bool one_country = true;
-    for (uint32_t id : m.places) one_country &= g.Get(id).country == country;
+    for (uint32_t id : m.places) one_country &= g.Country(id) == country;
     if (one_country) {
       context.Add(country, ContextVote(g.Get(m.places[0]), m));
       continue;
@@ -417,7 +417,7 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
     // for it, however small.
     bool in_hint = false;
     for (uint32_t id : m.places)
-      in_hint |= !m.country_hint.empty() && g.Get(id).country == m.country_hint;
+      in_hint |= !m.country_hint.empty() && g.Country(id) == m.country_hint;
     for (size_t k = 0; k < m.places.size(); ++k) {
       Place p = g.Get(m.places[k]);
       double w = context.Weight(p.country);
@@ -510,10 +510,9 @@ Location ToLocation(const Place& p, std::string_view text) {
 }  // namespace
 
 Geocoder::Geocoder(std::unique_ptr<geo::Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
-  for (uint32_t id = 0; id < gazetteer_->size(); ++id) {
-    Place p = gazetteer_->Get(id);
-    if (p.kind == PlaceKind::kCountry) country_records_.emplace(std::string(p.country), id);
-  }
+  for (uint32_t id = 0; id < gazetteer_->size(); ++id)
+    if (gazetteer_->Kind(id) == PlaceKind::kCountry)
+      country_records_.emplace(std::string(gazetteer_->Country(id)), id);
 }
 
 Geocoder::~Geocoder() = default;
