@@ -188,21 +188,35 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
     t.start = static_cast<uint32_t>(i);
     size_t end = i, letters = 0, uppers = 0;
     bool first_letter_seen = false;
+    // An all-ASCII word's key, folded as FoldWord would fold it, as its bytes are read; a word
+    // with other bytes (or a longer one) is folded afterwards.
+    char key[64];
+    size_t key_size = 0;
+    bool ascii_key = true;
     while (i < text.size()) {
       // ASCII letters and digits (nearly every byte of a word) without decoding.
       if (uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[i]) & 0x7F];
           cls != 0 && static_cast<unsigned char>(text[i]) < 0x80) {
+        char ch = text[i];
         if (cls & kLetter) {
           ++letters;
-          if (cls & kUpper) ++uppers;
+          if (cls & kUpper) ++uppers, ch = static_cast<char>(ch - 'A' + 'a');
           if (!first_letter_seen) t.capitalized = (cls & kUpper) != 0;
           first_letter_seen = true;
+        }
+        // Doubled letters squeezed (not digits).
+        if (ascii_key && !(key_size > 0 && key[key_size - 1] == ch && !(cls & kDigit))) {
+          if (key_size < sizeof key)
+            key[key_size++] = ch;
+          else
+            ascii_key = false;
         }
         end = ++i;
         continue;
       }
       c = Decode(text, i, &len);
       if (IsWordChar(c)) {
+        ascii_key = false;
         if (IsLetter(c)) {
           ++letters;
           if (IsUpper(c)) ++uppers;
@@ -222,11 +236,17 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
         i = after + 1;
         break;
       }
+      if (c >= 0x80) ascii_key = false;  // a curly apostrophe inside the word
       i += len;
     }
     t.end = static_cast<uint32_t>(end);
     t.all_caps = letters >= 2 && uppers == letters;
-    FoldWord(text.substr(t.start, t.end - t.start), t.key);
+    if (ascii_key) {
+      if (key_size > 3 && key[key_size - 2] == 'a' && key[key_size - 1] == 'h') --key_size;
+      t.key.assign(key, key_size);
+    } else {
+      FoldWord(text.substr(t.start, t.end - t.start), t.key);
+    }
     t.hyphen_after = t.end < text.size() && text[t.end] == '-';
     // Skip what "Sana'a"-style apostrophe handling left at i (possessive s consumed).
   }
