@@ -10,12 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "base/event.h"
+#include "base/json_bytes.h"
 
 namespace sitrep {
 namespace {
 
 // What AppendString does with a byte: copy it (0), escape it (1), or check the UTF-8 sequence
-// it starts (2).
+// it starts (2). Runs of 0 are skipped by SkipPlainJsonBytes.
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = 1;
@@ -52,12 +53,10 @@ void AppendString(std::string_view s, std::string& out) {
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < s.size();) {
+    i = SkipPlainJsonBytes(s, i);
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     uint8_t cls = kByteClass[c];
-    if (cls == 0) {
-      ++i;
-      continue;
-    }
     if (cls == 2) {
       size_t len = Utf8SequenceAt(s, i);
       if (len == 0) {  // rare: let nlohmann apply its replacement rules
