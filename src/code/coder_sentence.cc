@@ -399,16 +399,16 @@ struct Reader {
   void Scan() {
     actor_at.assign(w.size(), -1);
     size_t trigger_until = 0;  // actors inside a phrasing's gap still count as actors
+    ActorSpan a;  // ChunkAt's result, read only when it found one (it assigns it whole)
     for (size_t i = 0; i < w.size();) {
       PhraseTrie::Match tm;
       if (i >= trigger_until) tm = lex.triggers.Longest(w, i);
-      ActorSpan a;
       size_t alen = ChunkAt(i, a);
       if (alen && (alen >= tm.length || i < trigger_until)) {
         if (i > 0 && IsPronoun(K(i - 1))) {
         }
         for (size_t k = a.begin; k < a.end; ++k) actor_at[k] = static_cast<int>(actors.size());
-        actors.push_back(a);
+        actors.push_back(std::move(a));
         i += alen;
         continue;
       }
@@ -427,7 +427,7 @@ struct Reader {
         p.pronoun = true;
         p.actor.text = std::string(body.substr(w[i].start, w[i].end - w[i].start));
         actor_at[i] = static_cast<int>(actors.size());
-        actors.push_back(p);
+        actors.push_back(std::move(p));
       }
       ++i;
     }
