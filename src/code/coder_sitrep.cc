@@ -271,6 +271,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::optional<DateRange> carried;         // the latest precise date the article has told so far
   std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
+  // Per mention: whether one of actor_names[0, names_checked) names it (the list only grows, so
+  // each name is checked against each mention once).
+  std::vector<uint8_t> named_as_actor(places.mentions.size(), 0);
+  size_t names_checked = 0;
   const std::string& body = article.body;
   std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
   std::vector<const PlaceMention*> sentence_mentions;         // where a sentence's events may be
@@ -365,23 +369,26 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     for (const ActorSpan& a : reading.actors)
       if (!a.locative && !a.pronoun) actor_names.push_back({a.start, a.stop, a.place_name});
     // A country or city named as an actor ("Israel conducted an air strike") is not where the
-    // event happened.
-    // The article's mentions less those (pointers into places.mentions); EventLocation sees
-    // them with the article's focus only, as an ArticlePlaces of these mentions alone would be.
+    // event happened: the article's mentions less those (pointers into places.mentions);
+    // EventLocation sees them with the article's focus only, as an ArticlePlaces of these mentions
+    // alone would be.
     sentence_mentions.clear();
     if (!reading.events.empty()) {
       for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
         const PlaceMention& m = places.mentions[mi];
-        bool actor = false;
-        for (const auto& [start, stop, name] : actor_names)
+        for (size_t k = names_checked; k < actor_names.size() && !named_as_actor[mi]; ++k) {
+          const auto& [start, stop, name] = actor_names[k];
           if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
-            actor = true;
+            named_as_actor[mi] = 1;
+        }
+        bool actor = named_as_actor[mi];
         for (const auto& [start, stop] : reading.speakers)
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
         if (actor) continue;
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
         if (!reporting[mi]) sentence_mentions.push_back(&m);
       }
+      names_checked = actor_names.size();
     }
     int slot = 0;
     std::vector<std::string> countries;
