@@ -2,58 +2,74 @@
 // ToJson(e).dump(-1, ' ', false, replace) — keys in sorted order, nlohmann's number and escape
 // rules — without building the DOM: that tree of maps cost ~120,000 instructions per event,
 // more than reading and coding the sentence that produced it.
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "base/event.h"
+#include "base/json_bytes.h"
 
 namespace sitrep {
 namespace {
 
-// Well-formed UTF-8 as nlohmann's decoder accepts it (no overlongs, surrogates or > U+10FFFF).
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0, n = s.size();
+// What AppendString does with a byte: copy it (0), escape it (1), or check the UTF-8 sequence
+// it starts (2). Runs of 0 are skipped by SkipPlainJsonBytes.
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 1;
+  t['"'] = t['\\'] = 1;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = 2;
+  return t;
+}();
+
+// Bytes of the well-formed UTF-8 sequence at s[i] (a byte >= 0x80) as nlohmann's decoder
+// accepts it (no overlongs, surrogates or > U+10FFFF); 0 when it is not one.
+size_t Utf8SequenceAt(std::string_view s, size_t i) {
+  const size_t n = s.size();
   auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
     if (i + k >= n) return false;
     unsigned c = static_cast<unsigned char>(s[i + k]);
     return c >= lo && c <= hi;
   };
-  while (i < n) {
-    unsigned c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(1)) return false;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2)) return false;
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
-      i += 4;
-    } else {
-      return false;
-    }
+  unsigned c = static_cast<unsigned char>(s[i]);
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
   }
-  return true;
+  if (c >= 0xF0 && c <= 0xF4) {
+    unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
+// One pass: runs of plain bytes are copied whole, UTF-8 is checked as it comes.
 void AppendString(std::string_view s, std::string& out) {
-  if (!IsValidUtf8(s)) {  // rare: let nlohmann apply its replacement rules
-    out += nlohmann::json(std::string(s))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  const size_t mark = out.size();
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
+    i = SkipPlainJsonBytes(s, i);
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    uint8_t cls = kByteClass[c];
+    if (cls == 2) {
+      size_t len = Utf8SequenceAt(s, i);
+      if (len == 0) {  // rare: let nlohmann apply its replacement rules
+        out.resize(mark);
+        out += nlohmann::json(std::string(s))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += len;
+      continue;
+    }
     out.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -103,7 +119,9 @@ void AppendOptString(const std::optional<std::string>& s, std::string& out) {
 
 template <class Int>
 void AppendInt(Int v, std::string& out) {
-  out += std::to_string(v);
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
 }
 
 void AppendOptInt(const std::optional<int>& v, std::string& out) {

@@ -1,6 +1,8 @@
 #include "base/phrase_set.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace sitrep {
 namespace {
@@ -76,6 +78,37 @@ void PhraseSet::Add(std::string_view p) {
 void PhraseSet::Build() {
   std::stable_sort(entries_.begin(), entries_.end(),
                    [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  // The skipping scan needs every phrase to be 4 bytes or longer, but for short ones that all
+  // start with one byte case folding leaves alone (found with memchr instead).
+  if (has_empty_ || single_.any() || entries_.empty()) return;
+  size_t window = SIZE_MAX;
+  for (const Entry& e : entries_) {
+    if (e.text.size() >= 4) {
+      window = std::min(window, e.text.size());
+      continue;
+    }
+    int first = static_cast<unsigned char>(e.text[0]);
+    bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    if (letter || (short_first_ >= 0 && short_first_ != first)) {
+      short_first_ = -1;
+      return;
+    }
+    short_first_ = first;
+  }
+  if (window == SIZE_MAX) window = 0;  // only short phrases: memchr alone
+  window_ = std::min<size_t>(window, 255);
+  shift_.assign(kShiftSlots, static_cast<uint8_t>(window_ ? window_ - 1 : 0));
+  for (const Entry& e : entries_) {
+    if (e.text.size() < 4) continue;
+    // The bigram ending at byte q of the phrase's first window_ bytes: the window may move on
+    // by no more than what brings that byte to the window's end.
+    for (size_t q = 1; q < window_; ++q) {
+      uint8_t& slot = shift_[ShiftSlot(static_cast<unsigned char>(e.text[q - 1]),
+                                       static_cast<unsigned char>(e.text[q]))];
+      slot = std::min(slot, static_cast<uint8_t>(window_ - 1 - q));
+    }
+  }
+  if (window_ == 0 && short_first_ < 0) shift_.clear();
 }
 
 bool PhraseSet::MatchAt(std::string_view s, size_t i, uint16_t key) const {
@@ -91,8 +124,45 @@ bool PhraseSet::MatchAt(std::string_view s, size_t i, uint16_t key) const {
   return false;
 }
 
+// Every place a phrase starts is looked at: when a phrase starts at i, the window ending at
+// i + window_ - 1 ends in one of the phrase's own bigrams, and each earlier window's last
+// bigram (the phrase's own, or any other) lets it move on to that end at most.
+bool PhraseSet::FoundBySkipping(std::string_view s) const {
+  const size_t n = s.size();
+  if (short_first_ >= 0) {
+    const char* p = s.data();
+    const char* end = p + n;
+    while ((p = static_cast<const char*>(
+                std::memchr(p, short_first_, static_cast<size_t>(end - p)))) != nullptr) {
+      size_t i = static_cast<size_t>(p - s.data());
+      if (i + 1 < n) {
+        uint16_t key = Key(s[i], s[i + 1]);
+        if (first_two_.test(key) && MatchAt(s, i, key)) return true;
+      }
+      ++p;
+    }
+  }
+  if (window_ == 0) return false;
+  const unsigned char* fold = fold_ ? kLowerAscii : kIdentity;
+  const uint8_t* shift = shift_.data();
+  for (size_t j = window_ - 1; j < n;) {
+    unsigned a = fold[static_cast<unsigned char>(s[j - 1])];
+    unsigned b = fold[static_cast<unsigned char>(s[j])];
+    if (uint8_t by = shift[ShiftSlot(a, b)]; by != 0) {
+      j += by;
+      continue;
+    }
+    size_t i = j + 1 - window_;
+    uint16_t key = Key(s[i], s[i + 1]);
+    if (first_two_.test(key) && MatchAt(s, i, key)) return true;
+    ++j;
+  }
+  return false;
+}
+
 bool PhraseSet::FoundIn(std::string_view s) const {
   if (has_empty_) return true;
+  if (!shift_.empty()) return FoundBySkipping(s);
   const size_t n = s.size();
   if (n == 0) return false;
   const bool any_single = single_.any();

@@ -2,7 +2,10 @@
 // static), then queried without allocation.
 //   WordSet:   is a word one of these? (hashed on length and first/last byte)
 //   PhraseSet: does a text contain / start with one of these phrases? (one pass over the text,
-//              filtered on its first two bytes; optionally ASCII case-insensitive)
+//              filtered on its first two bytes; optionally ASCII case-insensitive). When every
+//              phrase has 4 bytes or more (or the shorter ones start with one byte that is no
+//              letter, as "©" does), FoundIn skips through the text Wu–Manber style: a window
+//              as long as the shortest phrase moves on by as much as its last two bytes allow.
 #pragma once
 
 #include <array>
@@ -20,7 +23,9 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words);
   // Views into `words`, which must outlive the set.
   explicit WordSet(const std::vector<std::string>& words);
-  bool Has(std::string_view k) const {
+  // Always inline: called from hot loops through the In() lists' lambdas, where the call cost
+  // more than the look-up.
+  [[gnu::always_inline]] bool Has(std::string_view k) const {
     if (k.size() >= 64 || !((lengths_ >> k.size()) & 1)) return false;
     size_t slot = Slot(k);
     for (uint32_t e = first_[slot]; e < first_[slot + 1]; ++e)
@@ -31,7 +36,7 @@ class WordSet {
  private:
   template <class It>
   void Build(It begin, It end, size_t count);
-  size_t Slot(std::string_view k) const {
+  [[gnu::always_inline]] size_t Slot(std::string_view k) const {
     if (k.empty()) return 0;
     size_t h = static_cast<unsigned char>(k[0]) * 31u + static_cast<unsigned char>(k.back()) * 7u +
                k.size();
@@ -60,6 +65,8 @@ class PhraseSet {
   void Add(std::string_view p);
   void Build();
   bool MatchAt(std::string_view s, size_t i, uint16_t key) const;
+  bool FoundBySkipping(std::string_view s) const;
+  static size_t ShiftSlot(unsigned a, unsigned b) { return ((b << 4) ^ a) & (kShiftSlots - 1); }
   char Fold(char c) const {
     return fold_ && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
@@ -77,6 +84,12 @@ class PhraseSet {
     std::string text;
   };
   std::vector<Entry> entries_;  // sorted by key
+  // The skipping scan (window_ 0: not used). shift_[ShiftSlot(a, b)]: how far the window may
+  // move on when its last two bytes are a, b (folded); 0: a phrase may start at its first byte.
+  static constexpr size_t kShiftSlots = 4096;
+  size_t window_ = 0;     // bytes of the shortest phrase of 4 bytes or more
+  int short_first_ = -1;  // the first byte of every shorter phrase, -1 when there is none
+  std::vector<uint8_t> shift_;
 };
 
 }  // namespace sitrep

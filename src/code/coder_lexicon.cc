@@ -50,8 +50,8 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* len) {
   return false;
 }
 
-Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool punct) {
-  Word w;
+// Fills `w`, a new word in place at the end of the list.
+void MakeWord(Word& w, std::string_view text, size_t b, size_t e, uint32_t base, bool punct) {
   w.start = base + static_cast<uint32_t>(b);
   w.end = base + static_cast<uint32_t>(e);
   w.punct = punct;
@@ -71,14 +71,13 @@ Word MakeWord(std::string_view text, size_t b, size_t e, uint32_t base, bool pun
     out[n++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
   w.key.resize(n);
-  if (w.key == "\xE2\x80\x99s") w.key = "'s";
+  if (std::string_view(w.key) == "\xE2\x80\x99s") w.key = "'s";
   w.capitalized = !punct && b < e && IsUpper(static_cast<unsigned char>(text[b]));
   w.number = !punct && b < e && std::isdigit(static_cast<unsigned char>(text[b]));
   w.hash = KeyHash(w.key);
   // FNV-1a runs left to right, so this is KeyHash("^" + key) without building that string.
   static const uint64_t kCapsSeed = KeyHash("^");
   if (letters >= 2 && uppers == letters) w.caps_hash = Fnv1a64(w.key, kCapsSeed);
-  return w;
 }
 
 }  // namespace
@@ -89,6 +88,12 @@ uint64_t KeyHash(std::string_view key) {
 
 std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
   std::vector<Word> words;
+  Tokenize(text, base, words);
+  return words;
+}
+
+void Tokenize(std::string_view text, uint32_t base, std::vector<Word>& words) {
+  words.clear();
   words.reserve(text.size() / 4 + 4);
   size_t i = 0;
   const size_t n = text.size();
@@ -103,7 +108,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
         (text[i + alen] == 's' || text[i + alen] == 'S') &&
         (i + alen + 1 >= n || !IsWordByte(text, i + alen + 1)) && i > 0 &&
         IsWordByte(text, i - 1)) {
-      words.push_back(MakeWord(text, i, i + alen + 1, base, false));
+      MakeWord(words.emplace_back(), text, i, i + alen + 1, base, false);
       i += alen + 1;
       continue;
     }
@@ -111,7 +116,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
       size_t j = i;
       bool digits = std::isdigit(c) != 0;
       while (j < n) {
-        if (IsWordByte(text, j)) {
+        if (IsAsciiAlnum(static_cast<unsigned char>(text[j])) || IsWordByte(text, j)) {
           j += 1;
           continue;
         }
@@ -140,7 +145,7 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
         }
         break;
       }
-      words.push_back(MakeWord(text, i, j, base, false));
+      MakeWord(words.emplace_back(), text, i, j, base, false);
       i = j;
       continue;
     }
@@ -150,10 +155,9 @@ std::vector<Word> Tokenize(std::string_view text, uint32_t base) {
       i += 2;
       continue;
     }
-    words.push_back(MakeWord(text, i, i + plen, base, true));
+    MakeWord(words.emplace_back(), text, i, i + plen, base, true);
     i += plen;
   }
-  return words;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +243,7 @@ void PhraseTrie::Walk(const std::vector<Word>& words, size_t i, uint32_t node, u
     if (uint32_t c = Child(node, w.caps_hash)) Walk(words, i + 1, c, used + 1, gapped, best);
 }
 
-PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i) const {
+PhraseTrie::Match PhraseTrie::LongestFrom(const std::vector<Word>& words, size_t i) const {
   Best best;
   if (i < words.size()) {
     const Word& w = words[i];

@@ -31,6 +31,8 @@ struct Word {
 // Splits `text` (which starts at body offset `base`) into words: hyphens, apostrophe-s and
 // punctuation are words of their own; "U.S." and "23:00" stay whole.
 std::vector<Word> Tokenize(std::string_view text, uint32_t base);
+// The same into `words`, which is cleared first (its buffer is reused).
+void Tokenize(std::string_view text, uint32_t base, std::vector<Word>& words);
 uint64_t KeyHash(std::string_view key);
 
 // How a verb phrasing's first inflected word was written: passives need the participle.
@@ -44,8 +46,14 @@ class PhraseTrie {
     uint32_t length = 0;                 // words consumed
     std::span<const uint32_t> payloads;  // owned by the trie
   };
-  // Longest phrase starting at words[i]; length 0 when none.
-  Match Longest(const std::vector<Word>& words, size_t i) const;
+  // Longest phrase starting at words[i]; length 0 when none. Inline up to the first-word
+  // filter, which turns away most words: the walk is a call only for the others.
+  Match Longest(const std::vector<Word>& words, size_t i) const {
+    if (i >= words.size()) return {};
+    const Word& w = words[i];
+    if (!MayStart(w.hash) && !(w.caps_hash && MayStart(w.caps_hash))) return {};
+    return LongestFrom(words, i);
+  }
   bool empty() const { return nodes_.size() <= 1; }
 
  private:
@@ -84,7 +92,8 @@ class PhraseTrie {
   std::vector<uint64_t> first_words_ =
       std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
   void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-            uint32_t skipped, Best& best) const;
+            uint32_t gapped, Best& best) const;
+  Match LongestFrom(const std::vector<Word>& words, size_t i) const;
   std::vector<Node> nodes_{Node{}};
   // Edges (parent node, word hash) -> child node in one open-addressing table: the matcher
   // probes it for every word of every sentence. child 0 (the root) marks an empty slot.

@@ -80,8 +80,9 @@ bool IsIrrealis(std::string_view k) {
              "possible",   "possibly",  "risk",        "lest",    "would've"});
 }
 bool IsQuote(const Word& w) {
-  return w.punct && (w.key == "\"" || w.key == "'" || w.key == "\xE2\x80\x9C" ||
-                     w.key == "\xE2\x80\x9D" || w.key == "\xE2\x80\x98" || w.key == "\xE2\x80\x99");
+  std::string_view k = w.key;  // compared by length first, unlike std::string == const char*
+  return w.punct && (k == "\"" || k == "'" || k == "\xE2\x80\x9C" || k == "\xE2\x80\x9D" ||
+                     k == "\xE2\x80\x98" || k == "\xE2\x80\x99");
 }
 // Punctuation that ends a clause for negation and subject search.
 bool IsClauseBreak(const Word& w) {
@@ -398,16 +399,16 @@ struct Reader {
   void Scan() {
     actor_at.assign(w.size(), -1);
     size_t trigger_until = 0;  // actors inside a phrasing's gap still count as actors
+    ActorSpan a;  // ChunkAt's result, read only when it found one (it assigns it whole)
     for (size_t i = 0; i < w.size();) {
       PhraseTrie::Match tm;
       if (i >= trigger_until) tm = lex.triggers.Longest(w, i);
-      ActorSpan a;
       size_t alen = ChunkAt(i, a);
       if (alen && (alen >= tm.length || i < trigger_until)) {
         if (i > 0 && IsPronoun(K(i - 1))) {
         }
         for (size_t k = a.begin; k < a.end; ++k) actor_at[k] = static_cast<int>(actors.size());
-        actors.push_back(a);
+        actors.push_back(std::move(a));
         i += alen;
         continue;
       }
@@ -426,7 +427,7 @@ struct Reader {
         p.pronoun = true;
         p.actor.text = std::string(body.substr(w[i].start, w[i].end - w[i].start));
         actor_at[i] = static_cast<int>(actors.size());
-        actors.push_back(p);
+        actors.push_back(std::move(p));
       }
       ++i;
     }
@@ -1218,14 +1219,74 @@ struct Reader {
   }
 };
 
+// A Reader's vectors, kept per thread from one sentence to the next so that their buffers are
+// reused (each sentence allocated a dozen of them). A Reader takes them empty and gives them
+// back emptied, whichever way ReadSentence returns.
+struct ReaderBuffers {
+  std::vector<Word> w;
+  std::vector<bool> quoted;
+  std::vector<ActorSpan> actors;
+  std::vector<WeaponSpan> weapons;
+  std::vector<Reader::Helper> helpers;
+  std::vector<Candidate> cands;
+  std::vector<int> actor_at, attacked_places;
+  std::vector<bool> speaker;
+  std::vector<Form> formsv;
+  std::vector<bool> licensed;
+  std::vector<int> noun_licensed;
+
+  template <class V>
+  static void Return(V& from, V& to) {
+    to = std::move(from);
+    to.clear();
+  }
+  // Gives the buffers back from `r` when it goes out of scope.
+  struct Lease {
+    ReaderBuffers& b;
+    Reader& r;
+    ~Lease() {
+      Return(r.w, b.w);
+      Return(r.quoted, b.quoted);
+      Return(r.actors, b.actors);
+      Return(r.weapons, b.weapons);
+      Return(r.helpers, b.helpers);
+      Return(r.cands, b.cands);
+      Return(r.actor_at, b.actor_at);
+      Return(r.attacked_places, b.attacked_places);
+      Return(r.speaker, b.speaker);
+      Return(r.formsv, b.formsv);
+      Return(r.licensed, b.licensed);
+      Return(r.noun_licensed, b.noun_licensed);
+    }
+  };
+};
+
 }  // namespace
 
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
-  Reader r{lex, body, s, ref, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  thread_local ReaderBuffers buffers;
+  Reader r{lex,
+           body,
+           s,
+           ref,
+           std::move(buffers.w),
+           std::move(buffers.quoted),
+           std::move(buffers.actors),
+           std::move(buffers.weapons),
+           std::move(buffers.helpers),
+           std::move(buffers.cands),
+           std::move(buffers.actor_at),
+           std::move(buffers.attacked_places),
+           std::move(buffers.speaker),
+           {},
+           std::move(buffers.formsv),
+           std::move(buffers.licensed),
+           std::move(buffers.noun_licensed)};
+  ReaderBuffers::Lease lease{buffers, r};
   SentenceReading out;
   if (s.end <= s.start || s.end > body.size()) return out;
-  r.w = Tokenize(body.substr(s.start, s.end - s.start), s.start);
+  Tokenize(body.substr(s.start, s.end - s.start), s.start, r.w);
   if (r.w.empty()) return out;
   r.MarkQuotes();
   r.Scan();
@@ -1401,7 +1462,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     out.events.insert(out.events.begin() + static_cast<long>(i) + 1, copies.begin(), copies.end());
     i += copies.size();
   }
-  out.actors = r.actors;
+  out.actors = r.actors;  // a copy: the Reader's buffer goes back for the next sentence
   for (size_t k = 0; k < r.w.size(); ++k) {
     if (!r.speaker[k]) continue;
     if (k > 0 && r.speaker[k - 1])

@@ -264,12 +264,23 @@ std::string Hex(uint64_t v) {
 std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText& text,
                                      const ArticlePlaces& places) const {
   std::vector<Pending> pending;
+  // About an event a sentence: room for a typical article's, so that growing the vector does
+  // not move each event (an Event is ~1 KB of strings and optionals) once more.
+  pending.reserve(std::min<size_t>(text.sentences.size(), 64));
   Context ctx;
   std::optional<DateRange> carried;         // the latest precise date the article has told so far
   std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
+  // Per mention: whether one of actor_names[0, names_checked) names it (the list only grows, so
+  // each name is checked against each mention once).
+  std::vector<uint8_t> named_as_actor(places.mentions.size(), 0);
+  size_t names_checked = 0;
   const std::string& body = article.body;
   std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
+  std::vector<const PlaceMention*> sentence_mentions;         // where a sentence's events may be
+  ArticlePlaces focus_only;  // the article's focus, without mentions, paragraphs or anaphors
+  focus_only.focus_country = places.focus_country;
+  focus_only.focus = places.focus;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
@@ -358,30 +369,32 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     for (const ActorSpan& a : reading.actors)
       if (!a.locative && !a.pronoun) actor_names.push_back({a.start, a.stop, a.place_name});
     // A country or city named as an actor ("Israel conducted an air strike") is not where the
-    // event happened.
-    ArticlePlaces sentence_places;
+    // event happened: the article's mentions less those (pointers into places.mentions);
+    // EventLocation sees them with the article's focus only, as an ArticlePlaces of these mentions
+    // alone would be.
+    sentence_mentions.clear();
     if (!reading.events.empty()) {
-      sentence_places.focus_country = places.focus_country;
-      sentence_places.focus = places.focus;
-      sentence_places.mentions.reserve(places.mentions.size());
       for (size_t mi = 0; mi < places.mentions.size(); ++mi) {
         const PlaceMention& m = places.mentions[mi];
-        bool actor = false;
-        for (const auto& [start, stop, name] : actor_names)
+        for (size_t k = names_checked; k < actor_names.size() && !named_as_actor[mi]; ++k) {
+          const auto& [start, stop, name] = actor_names[k];
           if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
-            actor = true;
+            named_as_actor[mi] = 1;
+        }
+        bool actor = named_as_actor[mi];
         for (const auto& [start, stop] : reading.speakers)
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
         if (actor) continue;
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
-        if (!reporting[mi]) sentence_places.mentions.push_back(m);
+        if (!reporting[mi]) sentence_mentions.push_back(&m);
       }
+      names_checked = actor_names.size();
     }
     int slot = 0;
     std::vector<std::string> countries;
-    for (const PlaceMention& m : sentence_places.mentions) {
-      const std::string& country = m.location.country;
-      if (m.sentence == si && !country.empty() &&
+    for (const PlaceMention* m : sentence_mentions) {
+      const std::string& country = m->location.country;
+      if (m->sentence == si && !country.empty() &&
           std::find(countries.begin(), countries.end(), country) == countries.end())
         countries.push_back(country);
     }
@@ -430,7 +443,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (c.weapon) e.weapon = Weapon{c.weapon->kind, c.weapon_count};
       e.fatalities = c.fatalities;
       e.injuries = c.injuries;
-      e.location = EventLocation(sentence_places, text, static_cast<uint32_t>(si), c.near);
+      e.location =
+          EventLocation(focus_only, sentence_mentions, text, static_cast<uint32_t>(si), c.near);
       // "The United States imposed sanctions on Iran", after a paragraph on Kyiv: for
       // statements, talks and sanctions, a place carried from elsewhere in neither actor's
       // country yields to the country of the target (else the source) as the sentence names
@@ -582,6 +596,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     }
   }
   std::vector<Event> out;
+  out.reserve(pending.size());
   for (Pending& p : pending)
     if (!p.dropped) out.push_back(std::move(p.event));
   return out;

@@ -80,9 +80,18 @@ std::optional<Location> FromSentence(const std::vector<const PlaceMention*>& in,
 
 std::optional<Location> EventLocation(const ArticlePlaces& places, const AnalyzedText& text,
                                       uint32_t sentence, uint32_t near) {
+  std::vector<const PlaceMention*> mentions;
+  mentions.reserve(places.mentions.size());
+  for (const PlaceMention& m : places.mentions) mentions.push_back(&m);
+  return EventLocation(places, mentions, text, sentence, near);
+}
+
+std::optional<Location> EventLocation(const ArticlePlaces& places,
+                                      std::span<const PlaceMention* const> mentions,
+                                      const AnalyzedText& text, uint32_t sentence, uint32_t near) {
   std::vector<const PlaceMention*> in_sentence;
-  for (const PlaceMention& m : places.mentions)
-    if (!m.modifier && InSentence(m, text, sentence)) in_sentence.push_back(&m);
+  for (const PlaceMention* m : mentions)
+    if (!m->modifier && InSentence(*m, text, sentence)) in_sentence.push_back(m);
   if (auto l = FromSentence(in_sentence, near)) return l;
 
   uint32_t sentence_start = near, sentence_end = near + 1;
@@ -93,14 +102,14 @@ std::optional<Location> EventLocation(const ArticlePlaces& places, const Analyze
   uint32_t paragraph = ParagraphAt(places, sentence_start);
   const PlaceMention* before = nullptr;    // last place before, same paragraph
   const PlaceMention* previous = nullptr;  // last non-country place of the paragraph before
-  for (const PlaceMention& m : places.mentions) {
-    if (m.start >= sentence_start) break;
-    if (m.modifier || m.relative) continue;
-    uint32_t p = ParagraphAt(places, m.start);
+  for (const PlaceMention* m : mentions) {
+    if (m->start >= sentence_start) break;
+    if (m->modifier || m->relative) continue;
+    uint32_t p = ParagraphAt(places, m->start);
     if (p == paragraph)
-      before = &m;
-    else if (p + 1 == paragraph && m.location.precision != "country")
-      previous = &m;
+      before = m;
+    else if (p + 1 == paragraph && m->location.precision != "country")
+      previous = m;
   }
   if (before) return before->location;
 
@@ -108,11 +117,11 @@ std::optional<Location> EventLocation(const ArticlePlaces& places, const Analyze
   for (const PlaceAnaphor& a : places.anaphors) {
     if (a.start < sentence_start || a.start >= sentence_end) continue;
     const PlaceMention* found = nullptr;
-    for (const PlaceMention& m : places.mentions) {
-      if (m.start >= a.start) break;
-      if (m.modifier || m.relative) continue;
-      if (a.wants.empty() ? m.location.precision != "country" : m.location.precision == a.wants)
-        found = &m;
+    for (const PlaceMention* m : mentions) {
+      if (m->start >= a.start) break;
+      if (m->modifier || m->relative) continue;
+      if (a.wants.empty() ? m->location.precision != "country" : m->location.precision == a.wants)
+        found = m;
     }
     if (found) return found->location;
   }

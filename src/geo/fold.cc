@@ -69,29 +69,39 @@ inline int32_t Decode(std::string_view s, size_t i, size_t* len) {
 }
 
 // Case, diacritics and apostrophes folded; then doubled letters and a final "h" after "a".
-std::string FoldWord(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+// Written into `out` (a token's key, filled where it lies).
+void FoldWord(std::string_view word, std::string& out) {
+  // ASCII (nearly every word): folded and squeezed in one pass, written in place and cut to
+  // length once; the first byte of another script goes back to the general path.
+  out.resize(word.size());
+  size_t n = 0;
   bool ascii = true;
-  for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) {
-    out.resize(word.size());  // written in place, cut to length once
-    size_t n = 0;
-    for (char ch : word) {
-      if (ch >= 'A' && ch <= 'Z')
-        out[n++] = static_cast<char>(ch - 'A' + 'a');
-      else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-        out[n++] = ch;
+  for (char ch : word) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
     }
+    if (ch >= 'A' && ch <= 'Z')
+      ch = static_cast<char>(ch - 'A' + 'a');
+    else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+      continue;
+    if (n > 0 && out[n - 1] == ch && !(ch >= '0' && ch <= '9')) continue;  // doubled letter
+    out[n++] = ch;
+  }
+  if (ascii) {
     out.resize(n);
-  } else {
+    if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
+    return;
+  }
+  out.clear();
+  {
     utf8proc_uint8_t* folded = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
-                          static_cast<utf8proc_ssize_t>(word.size()), &folded,
-                          static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-                                                         UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE));
-    if (n < 0) return out;
-    std::string_view f(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+    auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                            static_cast<utf8proc_ssize_t>(word.size()), &folded,
+                            static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                                                           UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE));
+    if (len < 0) return;
+    std::string_view f(reinterpret_cast<const char*>(folded), static_cast<size_t>(len));
     for (size_t i = 0; i < f.size();) {
       size_t len = 1;
       int32_t c = Decode(f, i, &len);
@@ -114,12 +124,12 @@ std::string FoldWord(std::string_view word) {
     }
     std::free(folded);
   }
-  size_t n = 0;  // doubled letters squeezed in place
+  n = 0;  // doubled letters squeezed in place
   for (size_t k = 0; k < out.size(); ++k)
     if (n == 0 || out[n - 1] != out[k] || (out[k] >= '0' && out[k] <= '9')) out[n++] = out[k];
   out.resize(n);
   if (out.size() > 3 && out.ends_with("ah")) out.pop_back();
-  return out;
+  return;
 }
 
 bool IsAlwaysArticle(std::string_view k) {
@@ -174,25 +184,39 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
       i += len;
       continue;
     }
-    NameToken t;
+    NameToken& t = tokens.emplace_back();
     t.start = static_cast<uint32_t>(i);
     size_t end = i, letters = 0, uppers = 0;
     bool first_letter_seen = false;
+    // An all-ASCII word's key, folded as FoldWord would fold it, as its bytes are read; a word
+    // with other bytes (or a longer one) is folded afterwards.
+    char key[64];
+    size_t key_size = 0;
+    bool ascii_key = true;
     while (i < text.size()) {
       // ASCII letters and digits (nearly every byte of a word) without decoding.
       if (uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[i]) & 0x7F];
           cls != 0 && static_cast<unsigned char>(text[i]) < 0x80) {
+        char ch = text[i];
         if (cls & kLetter) {
           ++letters;
-          if (cls & kUpper) ++uppers;
+          if (cls & kUpper) ++uppers, ch = static_cast<char>(ch - 'A' + 'a');
           if (!first_letter_seen) t.capitalized = (cls & kUpper) != 0;
           first_letter_seen = true;
+        }
+        // Doubled letters squeezed (not digits).
+        if (ascii_key && !(key_size > 0 && key[key_size - 1] == ch && !(cls & kDigit))) {
+          if (key_size < sizeof key)
+            key[key_size++] = ch;
+          else
+            ascii_key = false;
         }
         end = ++i;
         continue;
       }
       c = Decode(text, i, &len);
       if (IsWordChar(c)) {
+        ascii_key = false;
         if (IsLetter(c)) {
           ++letters;
           if (IsUpper(c)) ++uppers;
@@ -212,13 +236,18 @@ std::vector<NameToken> TokenizeNames(std::string_view text) {
         i = after + 1;
         break;
       }
+      if (c >= 0x80) ascii_key = false;  // a curly apostrophe inside the word
       i += len;
     }
     t.end = static_cast<uint32_t>(end);
     t.all_caps = letters >= 2 && uppers == letters;
-    t.key = FoldWord(text.substr(t.start, t.end - t.start));
+    if (ascii_key) {
+      if (key_size > 3 && key[key_size - 2] == 'a' && key[key_size - 1] == 'h') --key_size;
+      t.key.assign(key, key_size);
+    } else {
+      FoldWord(text.substr(t.start, t.end - t.start), t.key);
+    }
     t.hyphen_after = t.end < text.size() && text[t.end] == '-';
-    tokens.push_back(std::move(t));
     // Skip what "Sana'a"-style apostrophe handling left at i (possessive s consumed).
   }
   // Leading apostrophes ("‘Afar") were skipped as non-word characters: the token starts at the

@@ -343,6 +343,14 @@ Place Gazetteer::Get(uint32_t id) const {
           r.population};
 }
 
+PlaceKind Gazetteer::Kind(uint32_t id) const {
+  return static_cast<PlaceKind>(records_[id].kind);
+}
+
+std::string_view Gazetteer::Country(uint32_t id) const {
+  return pool_ + records_[id].country;
+}
+
 size_t Gazetteer::size() const {
   return header_->record_count;
 }

@@ -64,6 +64,9 @@ class Gazetteer {
   };
   Hit Find(std::string_view key) const;
   Place Get(uint32_t id) const;
+  // Get(id).kind and Get(id).country, without measuring the record's other strings.
+  PlaceKind Kind(uint32_t id) const;
+  std::string_view Country(uint32_t id) const;
   size_t size() const;
   size_t CountKind(PlaceKind kind) const;
 

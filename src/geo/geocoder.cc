@@ -1,6 +1,7 @@
 #include "geo/geocoder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -89,7 +90,7 @@ class Locator {
       if (!t[i].key.empty() && MatchAt(t, i, &m)) {
         if (!out.empty() && out.back().names_place && out.back().named_at == m.first) {
           const Match& by = out.back();
-          m.country_hint = g_.Get(by.places[0]).country;
+          m.country_hint = g_.Country(by.places[0]);
           if (geo::IsAdmin1Word(by.place_word))
             m.wants_admin1 = true;
           else
@@ -110,16 +111,18 @@ class Locator {
     if (!t[i].capitalized && !CapitalFollows(t, i)) return false;  // names have a capital
     auto hit = g_.Find(t[i].key);
     if (hit.max_words == 0) return false;
-    std::vector<size_t> content{i};  // content tokens that may follow, in one run
+    std::array<size_t, kMaxNameWords> content;  // content tokens that may follow, in one run
+    size_t count = 0;
+    content[count++] = i;
     for (size_t j = i;
-         j + 1 < t.size() && content.size() < std::min<size_t>(hit.max_words, kMaxNameWords);) {
+         j + 1 < t.size() && count < std::min<size_t>(hit.max_words, kMaxNameWords);) {
       if (!t[j].joined_to_next) break;
       ++j;
-      if (!t[j].key.empty()) content.push_back(j);
+      if (!t[j].key.empty()) content[count++] = j;
     }
-    for (size_t n = content.size(); n >= 1; --n) {
+    for (size_t n = count; n >= 1; --n) {
       size_t last = content[n - 1] + 1;
-      auto places = n == 1 ? hit.places : g_.Find(geo::JoinKeys(t, i, last)).places;
+      auto places = n == 1 ? hit.places : g_.Find(JoinedKey(t, i, last)).places;
       if (places.empty()) continue;
       Match cand;
       cand.first = i;
@@ -131,6 +134,17 @@ class Locator {
       return true;
     }
     return false;
+  }
+
+  // geo::JoinKeys(t, begin, end), in a buffer kept for the next name.
+  std::string_view JoinedKey(const std::vector<NameToken>& t, size_t begin, size_t end) const {
+    key_.clear();
+    for (size_t k = begin; k < end; ++k) {
+      if (t[k].key.empty()) continue;
+      if (!key_.empty()) key_ += ' ';
+      key_ += t[k].key;
+    }
+    return key_;
   }
 
   // "the Gulf", "eastern Syria": a lower-case word starts a name only before a capital.
@@ -204,7 +218,7 @@ class Locator {
   // a country (or its demonym), one or two place words, "of", and a capitalized name.
   bool NamesPlaceAfter(const std::vector<NameToken>& t, Match* m) const {
     for (uint32_t id : m->places) {
-      PlaceKind k = g_.Get(id).kind;
+      PlaceKind k = g_.Kind(id);
       if (k != PlaceKind::kCountry && k != PlaceKind::kDemonym) return false;
     }
     size_t k = m->last;
@@ -214,7 +228,8 @@ class Locator {
       ++k;  // "port city": the last place word says what the place is
       word = t[k].key;
     }
-    if (k + 1 >= t.size() || !t[k].joined_to_next || t[k + 1].key != "of") return false;
+    if (k + 1 >= t.size() || !t[k].joined_to_next || std::string_view(t[k + 1].key) != "of")
+      return false;
     size_t n = k + 2;
     while (n < t.size() && t[n].key.empty() && t[n - 1].joined_to_next) ++n;  // "of al-Bab"
     if (n >= t.size() || !t[n - 1].joined_to_next || !t[n].capitalized) return false;
@@ -237,7 +252,7 @@ class Locator {
     if (NamesPlaceAfter(t, m)) {
       // "the Saudi city of": the name after "of" is the place; this one stays the country.
     } else if (m->last < t.size() && t[m->last - 1].joined_to_next) {
-      const std::string& next = t[m->last].key;
+      std::string_view next = t[m->last].key;
       if (next == "province" || next == "governorate" || next == "provinces") {
         m->wants_admin1 = true;
       } else if (next == "city" || next == "town") {
@@ -257,20 +272,20 @@ class Locator {
           (next.capitalized && !geo::IsCommonWord(next.key) && !geo::IsPlaceTypeWord(next.key));
     }
     if (b >= 1) {
-      const std::string& prev = t[b - 1].key;
+      std::string_view prev = t[b - 1].key;
+      std::string_view before = b >= 2 ? std::string_view(t[b - 2].key) : std::string_view();
       m->locative = geo::IsLocativeWord(prev);
-      if (prev == "of" && b >= 2 && geo::IsDirectionWord(t[b - 2].key)) m->relative = true;
+      if (prev == "of" && b >= 2 && geo::IsDirectionWord(before)) m->relative = true;
       if (prev == "from" && b >= 2 &&
-          (t[b - 2].key == "kilometers" || t[b - 2].key == "kilometres" || t[b - 2].key == "km" ||
-           t[b - 2].key == "miles"))
+          (before == "kilometers" || before == "kilometres" || before == "km" || before == "miles"))
         m->relative = true;
-      if (prev == "of" && b >= 2 && (t[b - 2].key == "outskirts" || t[b - 2].key == "edge"))
-        m->locative = true;
+      if (prev == "of" && b >= 2 && (before == "outskirts" || before == "edge")) m->locative = true;
     }
   }
 
   const geo::Gazetteer& g_;
   std::string_view body_;
+  mutable std::string key_;  // JoinedKey()'s buffer
 };
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
@@ -372,9 +387,9 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
   // Names whose places all lie in one country vote first, without any choosing; so do names
   // whose likeliest place is no town ("Lebanon" the country, not Lebanon, Pennsylvania).
   for (const Match& m : matches) {
-    std::string_view country = g.Get(m.places[0]).country;
+    std::string_view country = g.Country(m.places[0]);
     bool one_country = true;
-    for (uint32_t id : m.places) one_country &= g.Get(id).country == country;
+    for (uint32_t id : m.places) one_country &= g.Country(id) == country;
     if (one_country) {
       context.Add(country, ContextVote(g.Get(m.places[0]), m));
       continue;
@@ -402,7 +417,7 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
     // for it, however small.
     bool in_hint = false;
     for (uint32_t id : m.places)
-      in_hint |= !m.country_hint.empty() && g.Get(id).country == m.country_hint;
+      in_hint |= !m.country_hint.empty() && g.Country(id) == m.country_hint;
     for (size_t k = 0; k < m.places.size(); ++k) {
       Place p = g.Get(m.places[k]);
       double w = context.Weight(p.country);
@@ -451,10 +466,10 @@ uint32_t SentenceOf(const AnalyzedText& text, uint32_t offset) {
 std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
   std::vector<PlaceAnaphor> out;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i].key != "the" || !t[i].joined_to_next) continue;
+    if (std::string_view(t[i].key) != "the" || !t[i].joined_to_next) continue;
     size_t j = i + 1;
-    if (t[j].key == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
-    const std::string& noun = t[j].key;
+    if (std::string_view(t[j].key) == "same" && t[j].joined_to_next && j + 1 < t.size()) ++j;
+    std::string_view noun = t[j].key;
     std::string wants;
     if (noun == "city" || noun == "town")
       wants = "city";
@@ -495,10 +510,9 @@ Location ToLocation(const Place& p, std::string_view text) {
 }  // namespace
 
 Geocoder::Geocoder(std::unique_ptr<geo::Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
-  for (uint32_t id = 0; id < gazetteer_->size(); ++id) {
-    Place p = gazetteer_->Get(id);
-    if (p.kind == PlaceKind::kCountry) country_records_.emplace(std::string(p.country), id);
-  }
+  for (uint32_t id = 0; id < gazetteer_->size(); ++id)
+    if (gazetteer_->Kind(id) == PlaceKind::kCountry)
+      country_records_.emplace(std::string(gazetteer_->Country(id)), id);
 }
 
 Geocoder::~Geocoder() = default;

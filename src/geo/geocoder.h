@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,6 +54,11 @@ class Gazetteer;  // defined in geo/gazetteer.h
 // the same paragraph, else the article's focus country; nullopt when the article names no place.
 std::optional<Location> EventLocation(const ArticlePlaces& places, const AnalyzedText& text,
                                       uint32_t sentence, uint32_t near);
+// The same among `mentions` (some of places.mentions, or others, in order of appearance)
+// instead of places.mentions: the coder leaves out the places its actors name.
+std::optional<Location> EventLocation(const ArticlePlaces& places,
+                                      std::span<const PlaceMention* const> mentions,
+                                      const AnalyzedText& text, uint32_t sentence, uint32_t near);
 
 class Geocoder {
  public:

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 
@@ -27,9 +29,23 @@ struct LineView {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  // ASCII only, as std::tolower in the "C" locale, without a library call per byte.
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // ASCII only, as std::tolower in the "C" locale, without a library call per byte: eight bytes
+  // at a time, each byte that is 'A'..'Z' (high bit clear, 7-bit value in range) gets 0x20.
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  char* p = out.data();
+  size_t n = out.size(), i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    uint64_t low7 = x & (0x7F * kOnes);
+    uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;  // high bit set where > 'Z'
+    uint64_t from_a = low7 + (0x80 - 'A') * kOnes;   // high bit set where >= 'A'
+    uint64_t upper = ~x & (from_a ^ above_z) & (0x80 * kOnes);
+    x ^= upper >> 2;
+    std::memcpy(p + i, &x, 8);
+  }
+  for (; i < n; ++i)
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] - 'A' + 'a');
   return out;
 }
 
@@ -65,11 +81,21 @@ std::string Trim(std::string_view s, std::string_view chars = " \t") {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// Letters and digits only, lower-cased: for comparing a line with the title loosely.
-std::string Loose(std::string_view s) {
-  std::string out;
+// Calls `keep` with each letter and digit of `s`, lower-cased (one code point's UTF-8 at a
+// time), until it returns false: for comparing a line with the title loosely.
+template <class Keep>
+void ForEachLoose(std::string_view s, Keep keep) {
   size_t i = 0;
   while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: letters and digits are kept, as utf8proc's categories say
+      ++i;
+      if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
+      if (((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) &&
+          !keep(std::string_view(reinterpret_cast<const char*>(&b), 1)))
+        return;
+      continue;
+    }
     int32_t cp = 0;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -77,17 +103,26 @@ std::string Loose(std::string_view s) {
       ++i;
       continue;
     }
+    i += static_cast<size_t>(n);
     utf8proc_category_t cat = utf8proc_category(cp);
-    bool keep = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+    bool kept = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
                 cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
                 cat == UTF8PROC_CATEGORY_ND;
-    if (keep) {
+    if (kept) {
       utf8proc_uint8_t buf[4];
       auto len = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-      out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(len));
+      if (!keep(std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)))) return;
     }
-    i += static_cast<size_t>(n);
   }
+}
+
+// Letters and digits only, lower-cased.
+std::string Loose(std::string_view s) {
+  std::string out;
+  ForEachLoose(s, [&out](std::string_view c) {
+    out += c;
+    return true;
+  });
   return out;
 }
 
@@ -118,13 +153,27 @@ bool IsSeparator(std::string_view s) {
          s.find_first_of("*-_=~#•·") != std::string_view::npos;
 }
 
+// Where the last "©" (C2 A9) starts, as text.rfind("\xC2\xA9"); the lead byte is rare, so it is
+// found with memchr.
+size_t LastCopyrightSign(std::string_view text) {
+  size_t last = std::string_view::npos;
+  for (size_t from = 0; from + 1 < text.size();) {
+    const void* hit = std::memchr(text.data() + from, '\xC2', text.size() - 1 - from);
+    if (!hit) break;
+    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text[at + 1] == '\xA9') last = at;
+    from = at + 1;
+  }
+  return last;
+}
+
 // Image captions: a credit after "©", or a photo/credit label.
 bool IsCaption(const LineView& l) {
   if (StartsWithAny(l.lower, {"featured image", "image:", "photo:", "picture:", "photograph:",
                               "credit:", "credits:", "caption:", "image credit", "photo credit",
                               "file photo", "(photo", "[photo", "photo by ", "image by "}))
     return true;
-  size_t copy = l.text.rfind("\xC2\xA9");  // ©
+  size_t copy = LastCopyrightSign(l.text);
   if (copy != std::string::npos && copy > 0) {
     std::string credit = l.text.substr(copy + 2);
     if (credit.size() <= 80 && credit.find(". ") == std::string::npos) return true;
@@ -142,11 +191,25 @@ bool IsTagLine(const LineView& l) {
                         "keywords:", "section:", "reading time", "estimated reading time"});
 }
 
+// The next `sep` (a space, a mark, a space) in `text` from `pos` on, as text.find(sep, pos):
+// found by the mark, with memchr, since spaces are everywhere.
+size_t FindSpacedMark(std::string_view text, std::string_view sep, size_t pos) {
+  for (size_t from = pos + 1; from < text.size();) {
+    const void* hit = std::memchr(text.data() + from, sep[1], text.size() - from);
+    if (!hit) return std::string_view::npos;
+    size_t mark = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text.substr(mark - 1).starts_with(sep)) return mark - 1;
+    from = mark + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool IsBreadcrumb(const LineView& l) {
   if (l.text.size() > 200) return false;
   for (std::string_view sep : {" > ", " » ", " / ", " | ", " › "}) {
     size_t parts = 1, pos = 0;
-    while ((pos = l.text.find(sep, pos)) != std::string::npos) ++parts, pos += sep.size();
+    while ((pos = FindSpacedMark(l.text, sep, pos)) != std::string::npos)
+      ++parts, pos += sep.size();
     if (parts >= 3 && WordCount(l.text) <= parts * 4) return true;
   }
   return false;
@@ -443,10 +506,24 @@ class Cleaner {
 
   void Remove(LineView& l) { l.line->removed = true; }
 
+  // Whether the line is the title, or its first 21 letters or more, loosely compared: the
+  // line's letters are matched against the title's as they come, so a line of text stops at
+  // its first difference.
   bool SameAsTitle(const LineView& l) {
     if (meta().title.empty()) return false;
-    std::string line = Loose(l.text), title = Loose(meta().title);
-    return !line.empty() && (line == title || (title.starts_with(line) && line.size() > 20));
+    if (loose_title_of_ != meta().title) {
+      loose_title_of_ = meta().title;
+      loose_title_ = Loose(loose_title_of_);
+    }
+    std::string_view title = loose_title_;
+    size_t matched = 0;
+    bool prefix = true;
+    ForEachLoose(l.text, [&](std::string_view c) {
+      prefix = title.substr(matched).starts_with(c);
+      matched += c.size();
+      return prefix;
+    });
+    return prefix && matched > 0 && (matched == title.size() || matched > 20);
   }
 
   // Header lines: metadata is taken and removed; the header ends at the first line of text.
@@ -615,6 +692,7 @@ class Cleaner {
   Document& doc_;
   std::optional<Date> updated_;  // an "Updated …" stamp in the header
   std::vector<LineView> lines_;
+  std::string loose_title_of_, loose_title_;  // the title, and Loose() of it
   size_t body_start_ = 0;
   bool seen_text_ = false;
 };

@@ -4,7 +4,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 
 namespace sitrep::read {
@@ -59,11 +61,20 @@ std::string WhyNotText(std::string_view content) {
   if (StartsWith(content, "\xFF\xFE") || StartsWith(content, "\xFE\xFF"))
     return "UTF-16 text is not supported; convert it to UTF-8";
   std::string_view head = content.substr(0, 64 * 1024);
+  // 1: a control byte that is no white space, 2: NUL; one look-up a byte.
+  static constexpr std::array<uint8_t, 256> kControl = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 1; c < 0x20; ++c)
+      t[c] = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' ? 1 : 0;
+    t[0] = 2;
+    return t;
+  }();
   size_t controls = 0;
   for (size_t i = 0; i < head.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(head[i]);
-    if (c == 0) return fmt::format("binary content (NUL byte at offset {}), not an article", i);
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++controls;
+    uint8_t k = kControl[static_cast<unsigned char>(head[i])];
+    if (k == 0) continue;
+    if (k == 2) return fmt::format("binary content (NUL byte at offset {}), not an article", i);
+    ++controls;
   }
   if (controls * 10 > head.size())
     return fmt::format("binary content ({} control bytes in the first {}), not an article",

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/json_bytes.h"
 #include "read/internal.h"
 
 namespace sitrep::read {
@@ -137,11 +138,7 @@ class FlatParser {
     if (!Eat('"')) return false;
     for (;;) {
       size_t run = i_;  // plain bytes are copied in runs
-      while (i_ < s_.size()) {
-        unsigned char c = static_cast<unsigned char>(s_[i_]);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++i_;
-      }
+      i_ = SkipPlainJsonBytes(s_, i_);
       out.append(s_.data() + run, i_ - run);
       if (i_ >= s_.size()) return false;
       unsigned char c = static_cast<unsigned char>(s_[i_]);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace sitrep::read {
 namespace {
@@ -128,8 +129,17 @@ void BodyWriter::Append(std::string_view text, uint32_t source, bool verbatim) {
 // byte can need a checkpoint. Reading a body byte by byte through utf8proc cost about a third of
 // the reader's time.
 void BodyWriter::AppendPrintableAscii(std::string_view run, uint32_t source, bool exact) {
-  AppendCodepoint(static_cast<unsigned char>(run[0]), run.substr(0, 1), source, exact);
-  body_.append(run.substr(1));
+  // AppendCodepoint's steps for a byte that is no space, control or invisible character and has
+  // no ASCII stand-in, with the run's other bytes written after it by the same Emit.
+  if (!body_.empty()) {
+    if (pending_break_) {
+      Emit("\n\n", source, true);
+    } else if (pending_space_) {
+      Emit(" ", space_source_, true);
+    }
+  }
+  pending_break_ = pending_space_ = false;
+  Emit(run, source, exact);
 }
 
 void BodyWriter::AppendCodepoint(int32_t cp, std::string_view bytes, uint32_t source, bool exact) {
@@ -172,26 +182,32 @@ void BodyWriter::Emit(std::string_view out, uint32_t source, bool exact) {
 std::string NormalizeInline(std::string_view text) {
   // ASCII (most lines) is already NFC and has nothing to replace: runs of spaces and control
   // bytes become one space between words, none at the ends, as the writer would make them.
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text.size(), '\0');  // written in place, cut to length once
-    size_t n = 0;
-    bool pending_space = false;
-    for (char c : text) {
-      if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
-        pending_space = true;
-        continue;
-      }
-      if (pending_space && n > 0) out[n++] = ' ';
-      pending_space = false;
-      out[n++] = c;
+  // Runs of printable bytes are copied whole; a byte of another script sends the line to the
+  // writer.
+  std::string out(text.size(), '\0');  // written in place, cut to length once
+  size_t n = 0;
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c <= 0x20 || c == 0x7F) {
+      pending_space = true;
+      ++i;
+      continue;
     }
-    out.resize(n);
-    return out;
+    if (c >= 0x80) {
+      BodyWriter w;
+      w.Append(text, 0, false);
+      return w.TakeBody();
+    }
+    size_t run = PrintableAsciiRun(text, i);
+    if (pending_space && n > 0) out[n++] = ' ';
+    pending_space = false;
+    std::memcpy(out.data() + n, text.data() + i, run);
+    n += run;
+    i += run;
   }
-  BodyWriter w;
-  w.Append(text, 0, false);
-  return w.TakeBody();
+  out.resize(n);
+  return out;
 }
 
 }  // namespace sitrep::read

@@ -499,8 +499,9 @@ class Table {
     }
   }
 
-  const Row* Find(std::string_view key) const {
-    for (uint32_t k = Hash(key) & mask_; slots_[k]; k = (k + 1) & mask_)
+  // `hash`: Hash(key), which the caller computes as it lower-cases the word.
+  const Row* Find(std::string_view key, uint32_t hash) const {
+    for (uint32_t k = hash & mask_; slots_[k]; k = (k + 1) & mask_)
       if (slots_[k]->word == key) return slots_[k];
     return nullptr;
   }
@@ -522,12 +523,14 @@ LexEntry LookUp(std::string_view word) {
   constexpr size_t kLongest = 16;
   if (word.empty() || word.size() > kLongest) return {};
   std::array<char, kLongest> lower;
+  uint32_t hash = 2166136261u;  // Hash() of the lower-cased word, in the same pass
   for (size_t i = 0; i < word.size(); ++i) {
     char c = word[i];
     lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    hash = (hash ^ static_cast<unsigned char>(lower[i])) * 16777619u;
   }
   std::string_view key(lower.data(), word.size());
-  const Row* row = GetTable().Find(key);
+  const Row* row = GetTable().Find(key, hash);
   if (!row) return {};
   return {row->lex, row->value};
 }

@@ -74,5 +74,33 @@ TEST(PhraseSet, AgreesWithLinearScanOnRandomText) {
   }
 }
 
+// Sets FoundIn scans by skipping (phrases of 4 bytes or more, and short ones after one byte
+// that is no letter), case folded or not, against std::string::find.
+TEST(PhraseSet, SkippingScanAgreesWithLinearScan) {
+  const std::vector<std::vector<std::string>> sets = {
+      {"abca", "bcab", "aaaa", "cabbage"},
+      {"abcd", "dcba", "abab", "#a", "#bc"},
+      {"#a", "#b"},
+      {"ab cd ef", "cd ab", "abcdabcd", "\xC2\xA9"},
+  };
+  std::mt19937 rng(11);
+  for (bool fold : {false, true}) {
+    for (const auto& phrases : sets) {
+      PhraseSet set(phrases, fold);
+      for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        for (size_t n = rng() % 24; n > 0; --n) s += "abcdABCD #\xC2\xA9"[rng() % 12];
+        std::string folded = s;
+        if (fold)
+          for (char& c : folded)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        bool found = false;
+        for (const std::string& p : phrases) found |= folded.find(p) != std::string::npos;
+        ASSERT_EQ(set.FoundIn(s), found) << s << " fold=" << fold;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
