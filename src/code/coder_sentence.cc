@@ -1337,9 +1337,19 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     {
       size_t q = d;
       if (q > 0 && In(r.K(q - 1), {"a", "an", "the", "this", "that"})) --q;
+      // "were killed on Monday in clashes": a date may stand between.
+      auto dated = [&](size_t k) {
+        return std::any_of(s.dates.begin(), s.dates.end(), [&](const DateMention& dm) {
+          return dm.start <= r.w[k].start && r.w[k].end <= dm.end;
+        });
+      };
       if (q > 0 && In(r.K(q - 1), {"by", "in"}))
-        for (const Candidate& o : r.cands)
-          if (o.trigger->casualty && o.end == q - 1) caused_casualties = true;
+        for (const Candidate& o : r.cands) {
+          if (!o.trigger->casualty || o.end > q - 1) continue;
+          size_t k = o.end;
+          while (k < q - 1 && dated(k)) ++k;
+          if (k == q - 1) caused_casualties = true;
+        }
     }
     bool licensed = r.licensed[i] || (c.source && !c.source->generic && has_date) || has_count ||
                     caused_casualties;

@@ -71,6 +71,27 @@ class SitrepCoder : public Coder {
   const PhraseSet discard_;  // data/discard.txt, lower-cased; matched ignoring ASCII case
 };
 
+// A paragraph of a few words with no closing punctuation: a section heading ("Colombia: drone
+// attack on army base") or a live blog's time stamp line ("10:45 GMT – Houthis claim missile
+// attack"). It announces what the paragraphs after it tell, so it is not coded itself.
+bool IsHeadingParagraph(std::string_view body, const Sentence& s) {
+  auto blank_or_edge = [&](size_t at, int step) {
+    while (at > 0 && at < body.size() && body[at - (step < 0)] == ' ') at += step;
+    if (step < 0) return at == 0 || (at >= 2 && body.substr(at - 2, 2) == "\n\n");
+    return at >= body.size() || body.substr(at, 2) == "\n\n";
+  };
+  if (!blank_or_edge(s.start, -1) || !blank_or_edge(s.end, +1)) return false;
+  std::string_view text = body.substr(s.start, s.end - s.start);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return false;
+  static constexpr std::string_view kClosers[] = {
+      ".", "!", "?", "\"", "'", ")", ":", "\xE2\x80\x9D", "\xE2\x80\x99"};
+  for (std::string_view closer : kClosers)
+    if (text.ends_with(closer)) return false;
+  size_t words = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+  return words <= 14;
+}
+
 bool SitrepCoder::Furniture(const Article& article, std::string_view sentence) const {
   if (discard_.FoundIn(sentence)) return true;
   return !article.title.empty() && EqualIgnoringCase(TrimTitle(sentence), TrimTitle(article.title));
@@ -289,7 +310,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (const DateMention& d : s.dates)
         if (d.range.end - d.range.begin <= 14) carried = d.range;
     };
-    if (Furniture(article, stext)) continue;
+    if (Furniture(article, stext) || IsHeadingParagraph(body, s)) continue;
     std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
                               : carried        ? std::optional<Date>(carried->begin)
                                                : article.published;

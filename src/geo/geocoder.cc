@@ -169,10 +169,17 @@ class Locator {
     bool numbered = m.last < t.size() && t[m.last - 1].joined_to_next && !t[m.last].key.empty() &&
                     t[m.last].key[0] >= '0' && t[m.last].key[0] <= '9';
     compound |= numbered;  // "France 24", "Arabi 21": names of outlets
+    // "Somali troops", "Afghan government": a demonym before a common noun is the adjective,
+    // not the region or town of that name ("the Somali region" still is one).
+    bool adjective = false;
+    if (m.last < t.size() && !t[m.last].key.empty() && !t[m.last].capitalized &&
+        !geo::IsPlaceTypeWord(t[m.last].key))
+      for (uint32_t id : places) adjective |= g_.Kind(id) == PlaceKind::kDemonym;
     bool only_demonyms = true;
     for (uint32_t id : places) {
       Place p = g_.Get(id);
       bool is_town = p.kind == PlaceKind::kCity;
+      if (adjective && p.kind != PlaceKind::kDemonym) continue;
       if (is_town && (!head.capitalized || common || acronym || person || compound)) continue;
       if (p.kind == PlaceKind::kAdmin1 &&
           (common || acronym || person || compound || !head.capitalized))

@@ -407,15 +407,17 @@ HeaderFields ReadHeaderFields(std::string_view rest) {
   return f;
 }
 
-// A short line of fields split by " | ", " · " or " — ", one of them a date: "3 March 2022 |
-// Example Wire". The first other field is the outlet.
+// A short line of fields split by " | ", " · ", " — ", " – " or " - ", one of them a date:
+// "3 March 2022 | Example Wire", "Horn Press Agency - July 14, 2024". The first other field is
+// the outlet.
 bool DateAmongFields(const LineView& l, HeaderFields& out) {
   if (l.text.size() > 120) return false;
   std::vector<std::string> fields;
   std::string_view t = l.text;
   for (size_t start = 0;;) {
     size_t best = std::string_view::npos, len = 0;
-    for (std::string_view sep : {" | ", " \xC2\xB7 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 "}) {
+    for (std::string_view sep :
+         {" | ", " \xC2\xB7 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xE2\x80\xA2 ", " - "}) {
       size_t at = t.find(sep, start);
       if (at < best) best = at, len = sep.size();
     }

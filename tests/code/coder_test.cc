@@ -1167,5 +1167,53 @@ TEST(CoderGeneral, ExactPhrasingBeatsAGappedOneAsLong) {
   EXPECT_EQ(ev[0].target->sector, "OPP");
 }
 
+// A paragraph of a few words without closing punctuation is a heading (a roundup's section
+// title, a live blog's time stamp line): what it announces is coded from the text after it.
+TEST(CoderGeneral, HeadingParagraphsAreNotCoded) {
+  EXPECT_TRUE(
+      CodeText("Colombia: drone attack on army base\n\nThe talks resumed in Havana.").empty());
+  EXPECT_TRUE(CodeText("10:45 GMT \xE2\x80\x93 Houthis claim missile attack on cargo ship\n\n"
+                       "The ministry said it was studying the claim.")
+                  .empty());
+  // A sentence of its own paragraph with its full stop is text, not a heading.
+  EXPECT_NE(FindRoot(CodeText("Rockets hit the base in Erbil on Monday."), "19"), nullptr);
+}
+
+// Groups of the Sahel, Sudan, Pakistan and Myanmar wars are actors of their own.
+TEST(CoderGeneral, ArmedGroupsOfOtherWarsAreKnown) {
+  struct Case {
+    const char* sentence;
+    const char* source;
+  };
+  for (const Case& c :
+       {Case{"The Rapid Support Forces (RSF) shelled El Fasher on Monday.", "SDNREB"},
+        Case{"The Pakistani Taliban attacked a police post on Monday.", "PAKREB"},
+        Case{"The Ta'ang National Liberation Army attacked Lashio on Monday.", "MMRREB"},
+        Case{"JNIM fighters attacked an army camp on Monday.", "IMGSUNAQA"}}) {
+    auto ev = CodeText(c.sentence);
+    const Event* e = FindRoot(ev, "19");
+    ASSERT_NE(e, nullptr) << c.sentence << Codes(ev);
+    ASSERT_TRUE(e->source) << c.sentence << Codes(ev);
+    EXPECT_EQ(e->source->code, c.source) << c.sentence;
+  }
+}
+
+// "were killed on Monday in clashes": a date between the casualties and the attack noun.
+TEST(CoderGeneral, CasualtiesInAnAttackAcrossADate) {
+  auto ev = CodeText("At least 20 fighters were killed on Monday in clashes near the town.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->fatalities, 20);
+}
+
+// "explosives-laden drones" are drones, not a bombing.
+TEST(CoderGeneral, ExplosivesLadenDronesAreDrones) {
+  auto ev = CodeText("Militants attacked a military base with explosives-laden drones on Monday.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  ASSERT_TRUE(e->weapon) << Codes(ev);
+  EXPECT_EQ(e->weapon->kind, "drone");
+}
+
 }  // namespace
 }  // namespace sitrep

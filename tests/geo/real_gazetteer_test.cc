@@ -102,6 +102,25 @@ TEST(RealGazetteer, CommonWordsAndPeopleAreNoPlaces) {
   EXPECT_TRUE(places.mentions.empty()) << all;
 }
 
+// "Somali troops": a demonym before a common noun is the adjective, not Ethiopia's Somali
+// region; "the Somali region" still is the region.
+TEST(RealGazetteer, DemonymBeforeACommonNounIsNoRegion) {
+  const Geocoder* g = testing::RealGeocoder();
+  ASSERT_NE(g, nullptr) << "run scripts/setup to build the gazetteer";
+  for (std::string body : {"Somali troops attacked the town on Monday.",
+                           "Somali forces and Somali officials met in the capital."}) {
+    AnalyzedText text = Analyze(body, std::nullopt);
+    for (const PlaceMention& m : g->Locate(body, text).mentions)
+      EXPECT_NE(m.location.country, "ETH") << body << ": " << m.location.text;
+  }
+  std::string body = "Fighting erupted in the Somali region of Ethiopia.";
+  AnalyzedText text = Analyze(body, std::nullopt);
+  bool region = false;
+  for (const PlaceMention& m : g->Locate(body, text).mentions)
+    region |= m.location.precision == "admin1" && m.location.country == "ETH";
+  EXPECT_TRUE(region);
+}
+
 TEST(RealGazetteer, FocusIsThePlaceNotTheActor) {
   const Geocoder* g = testing::RealGeocoder();
   ASSERT_NE(g, nullptr) << "run scripts/setup to build the gazetteer";

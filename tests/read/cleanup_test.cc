@@ -49,6 +49,8 @@ TEST(Metadata, HeaderLinesOfSeveralFields) {
       {"Jane Roe, Example Wire, March 3, 2022", "Jane Roe", "Example Wire", "2022-03-03"},
       {"3 March 2022 | Example Wire", "", "Example Wire", "2022-03-03"},
       {"Example Wire | Middle East | March 3, 2022", "", "Example Wire", "2022-03-03"},
+      {"Example Wire - March 3, 2022", "", "Example Wire", "2022-03-03"},
+      {"3 March 2022 \xE2\x80\x93 Example Wire", "", "Example Wire", "2022-03-03"},
       {"Updated 2022-03-03 14:00 UTC", "", "", "2022-03-03"},
       {"By Jane Roe", "Jane Roe", "", ""},
   };
