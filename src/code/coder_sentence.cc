@@ -1425,6 +1425,22 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       if (c.trigger->never_alone) continue;
       if (r.DiedOfNoViolence(c)) continue;
     }
+    // "Jihadists stormed a military camp", "soldiers torched homes": what is a riot when a
+    // crowd does it is an attack on armed men, or the burning of property, when soldiers or
+    // rebels do it. Militiamen storming an embassy or pelting it with stones still riot.
+    if (c.cameo == "145" && c.source) {
+      std::string_view sector = std::string_view(c.source->actor.sector).substr(0, 3);
+      bool arson = false;
+      for (size_t k = c.begin; k < c.end && k < r.w.size(); ++k)
+        arson |= In(r.K(k), {"fire", "alight", "torch", "torched", "torching", "torches", "burn",
+                             "burned", "burnt", "burning", "burns"});
+      bool on_armed_men =
+          c.target && ArmedSector(std::string_view(c.target->actor.sector).substr(0, 3));
+      if (arson && In(sector, {"MIL", "REB"}))
+        c.cameo = "171";
+      else if (!arson && In(sector, {"MIL", "REB", "UAF"}) && on_armed_men)
+        c.cameo = "190";
+    }
     const WeaponSpan* ws = r.NearestWeapon(c);
     if (ws && c.cameo.substr(0, 2) >= "18") {
       c.weapon = ws->def;

@@ -180,6 +180,9 @@ class Locator {
       Place p = g_.Get(id);
       bool is_town = p.kind == PlaceKind::kCity;
       if (adjective && p.kind != PlaceKind::kDemonym) continue;
+      // "U.S. Africa Command", "the Sahel Wire Service": a region inside an organization's name.
+      if ((p.kind == PlaceKind::kRegion || p.kind == PlaceKind::kSite) && NextToName(t, m))
+        continue;
       if (is_town && (!head.capitalized || common || acronym || person || compound)) continue;
       if (p.kind == PlaceKind::kAdmin1 &&
           (common || acronym || person || compound || !head.capitalized))

@@ -1215,5 +1215,22 @@ TEST(CoderGeneral, ExplosivesLadenDronesAreDrones) {
   EXPECT_EQ(e->weapon->kind, "drone");
 }
 
+// Fighters storming soldiers' camp attack it; soldiers or rebels burning homes destroy
+// property; a crowd (or militiamen at an embassy) storming or burning still riots.
+TEST(CoderGeneral, StormingAndBurningByFightersAreNoRiot) {
+  auto ev = CodeText("Jihadists stormed a military camp on Sunday, killing at least 12 soldiers.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].root, "19") << Codes(ev);
+  ev = CodeText("Soldiers torched more than 200 homes in the village on Monday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "171") << Codes(ev);
+  ev = CodeText("Protesters stormed the parliament on Saturday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "145") << Codes(ev);
+  ev = CodeText("Hundreds of militiamen threw rocks at the embassy on Wednesday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "145") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep

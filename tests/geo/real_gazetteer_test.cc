@@ -121,6 +121,25 @@ TEST(RealGazetteer, DemonymBeforeACommonNounIsNoRegion) {
   EXPECT_TRUE(region);
 }
 
+// A region inside an organization's name is no place: "U.S. Africa Command", "the Sahel Wire
+// Service"; the region alone is.
+TEST(RealGazetteer, RegionInAnOrganizationsNameIsNoPlace) {
+  const Geocoder* g = testing::RealGeocoder();
+  ASSERT_NE(g, nullptr) << "run scripts/setup to build the gazetteer";
+  for (std::string body : {"U.S. Africa Command said the strike hit militants.",
+                           "The Sahel Wire Service reported the attack."}) {
+    AnalyzedText text = Analyze(body, std::nullopt);
+    for (const PlaceMention& m : g->Locate(body, text).mentions)
+      EXPECT_NE(m.location.precision, "region") << body << ": " << m.location.text;
+  }
+  std::string body = "Fighting spread across the Sahel on Monday.";
+  AnalyzedText text = Analyze(body, std::nullopt);
+  bool region = false;
+  for (const PlaceMention& m : g->Locate(body, text).mentions)
+    region |= m.location.precision == "region";
+  EXPECT_TRUE(region);
+}
+
 TEST(RealGazetteer, FocusIsThePlaceNotTheActor) {
   const Geocoder* g = testing::RealGeocoder();
   ASSERT_NE(g, nullptr) << "run scripts/setup to build the gazetteer";
