@@ -621,6 +621,7 @@ struct Reader {
         a.actor.code = a.actor.country + head.actor.sector;
         a.actor.sector = head.actor.sector;
       } else if (a.place_name && a.actor.code == a.actor.country && !head.generic &&
+                 (head.person || head.plural) &&  // a role word, not a group ("Hamas")
                  !head.actor.country.empty() &&
                  head.actor.code == head.actor.country + head.actor.sector &&
                  !head.actor.sector.empty()) {
@@ -1471,9 +1472,24 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     out.events.push_back(c);
   }
   // A coordinated subject: the event once for each of its actors, in the order they are named.
+  // Two sides meeting, talking, signing or agreeing a truce with no one else named did it with
+  // each other: "Israel and Hamas agreed to a ceasefire" is Israel to Hamas and Hamas to Israel.
+  auto reciprocal = [](const std::string& cameo) {
+    std::string_view root = std::string_view(cameo).substr(0, 2);
+    return (root == "04" && cameo != "045") || root == "05" || root == "06" ||
+           cameo.starts_with("087");
+  };
   for (size_t i = 0; i < out.events.size(); ++i) {
     Candidate& c = out.events[i];
     std::vector<Candidate> copies;
+    if (c.source && !c.target && c.co_sources.size() == 1 && c.co_targets.empty() &&
+        reciprocal(c.cameo)) {
+      copies.push_back(c);
+      copies.back().source = c.co_sources.front();
+      copies.back().target = c.source;
+      c.target = c.co_sources.front();
+      c.co_sources.clear();
+    }
     for (const ActorSpan& a : c.co_sources) {
       copies.push_back(c);
       copies.back().source = a;

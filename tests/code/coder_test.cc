@@ -1232,5 +1232,20 @@ TEST(CoderGeneral, StormingAndBurningByFightersAreNoRiot) {
   EXPECT_EQ(ev[0].cameo, "145") << Codes(ev);
 }
 
+// Two sides that meet, sign or agree a truce with no one else named did it with each other;
+// a named group's sector is not lent to a bare country before it ("Israel and Hamas").
+TEST(CoderGeneral, TwoSidesAgreeingDidItWithEachOther) {
+  auto ev = CodeText("Israel and Hamas agreed to a ceasefire on Thursday.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source && ev[0].target && ev[1].source && ev[1].target) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "ISR");
+  EXPECT_EQ(ev[0].target->code, "PSEREB");
+  EXPECT_EQ(ev[1].source->code, "PSEREB");
+  EXPECT_EQ(ev[1].target->code, "ISR");
+  // Allies acting together on a third party are not each other's targets.
+  ev = CodeText("U.S. and Iraqi forces raided a village on Monday.");
+  for (const Event& e : ev) EXPECT_FALSE(e.target && e.target->sector == "MIL") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
