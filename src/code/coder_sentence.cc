@@ -517,6 +517,17 @@ struct Reader {
     return false;
   }
   bool IrrealisAt(const Candidate& c) const {
+    // "an assault on Goma would be catastrophic": a noun event said to be what it would be.
+    if (c.trigger->kind == TriggerKind::kNoun) {
+      for (size_t k = c.end; k + 2 < w.size() && k < c.end + 8; ++k) {
+        if (IsClauseBreak(w[k])) break;
+        if (!In(K(k), {"would", "could", "might"}) || K(k + 1) != "be") continue;
+        std::string_view next = K(k + 2);
+        bool passive = next.ends_with("ed") || next.ends_with("en") || next == "made";
+        if (!passive) return true;
+        break;
+      }
+    }
     size_t b = ClauseStart(c.begin);
     // A conditional or question opening the sentence reaches into the next clause too.
     for (size_t k = 0; k < c.begin; ++k)
@@ -816,6 +827,7 @@ struct Reader {
         Candidate& noun = cands[ev];
         if (!noun.target) noun.target = Object(c.end, false, Attack(noun));
         noun_licensed.push_back(ev);
+        noun.hit_or_killed = Attack(c) || t.casualty;
         c.fused = true;
         return;
       }
@@ -1356,7 +1368,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
                     caused_casualties;
     if (definite && !c.distinct) {
       c.anaphoric = true;
-      c.stands_alone = caused_casualties || has_count;
+      c.stands_alone = caused_casualties || has_count || c.hit_or_killed;
       out.refers_back = true;
       continue;  // kept as an anaphor: its details go to the earlier attack
     }

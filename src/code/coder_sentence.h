@@ -50,9 +50,10 @@ struct Candidate {
   // An anaphor that would be an event by itself ("died in the attack on the base"): one when
   // no earlier attack is there for it to tell again.
   bool stands_alone = false;
-  bool distinct = false;  // "another", "a second": a new happening even if it looks the same
-  bool summary = false;   // "roadside bombs have exploded in several incidents"
-  bool fused = false;     // absorbed into another candidate of the sentence
+  bool hit_or_killed = false;  // the subject of an attack or killing verb ("the strike killed")
+  bool distinct = false;       // "another", "a second": a new happening even if it looks the same
+  bool summary = false;        // "roadside bombs have exploded in several incidents"
+  bool fused = false;          // absorbed into another candidate of the sentence
   bool casualty_only = false;
   uint32_t near = 0;  // body offset of the phrasing
 };

@@ -1247,5 +1247,19 @@ TEST(CoderGeneral, TwoSidesAgreeingDidItWithEachOther) {
   for (const Event& e : ev) EXPECT_FALSE(e.target && e.target->sector == "MIL") << Codes(ev);
 }
 
+// A noun event said to be what it would be is a hypothetical; "the drone attack ... killed"
+// that nothing before it told is the attack itself.
+TEST(CoderGeneral, WhatAnAttackWouldBeIsNoAttack) {
+  EXPECT_EQ(FindRoot(CodeText("U.N. officials warned that an assault on Goma would be "
+                              "catastrophic."),
+                     "19"),
+            nullptr);
+  auto ev = CodeText("The drone attack on the base on Monday killed two soldiers.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_NE(e, nullptr) << Codes(ev);
+  EXPECT_EQ(e->fatalities, 2);
+  EXPECT_TRUE(CodeText("The attack was condemned by the United Nations.").empty());
+}
+
 }  // namespace
 }  // namespace sitrep
