@@ -70,14 +70,14 @@ bool IsNegation(const Word& w) {
          w.key.ends_with("n't");
 }
 bool IsIrrealis(std::string_view k) {
-  return In(k,
-            {"could",      "might",     "may",         "would",   "should",  "will",    "shall",
-             "'ll",        "if",        "unless",      "whether", "going",   "plan",    "plans",
-             "planned",    "planning",  "intend",      "intends", "want",    "wants",   "ready",
-             "prepared",   "expected",  "likely",      "aims",    "seeks",   "can",     "must",
-             "threatened", "threatens", "threatening", "vowed",   "vows",    "pledged", "promised",
-             "wanted",     "hope",      "hopes",       "able",    "unable",  "tried",   "attempted",
-             "possible",   "possibly",  "risk",        "lest",    "would've"});
+  return In(k, {"could", "might", "may", "would", "should", "will", "shall", "'ll", "if", "unless",
+                "whether", "going", "plan", "plans", "planned", "planning", "intend", "intends",
+                "want", "wants", "ready", "prepared", "expected", "likely", "aims", "seeks", "can",
+                "must", "threatened", "threatens", "threatening", "vowed", "vows", "pledged",
+                "promised", "wanted", "hope", "hopes", "able", "unable", "tried", "attempted",
+                "possible", "possibly", "risk", "lest", "would've",
+                // habits, not happenings: "Kyiv rarely comments on strikes inside Russia"
+                "rarely", "seldom", "usually", "routinely", "typically"});
 }
 bool IsQuote(const Word& w) {
   std::string_view k = w.key;  // compared by length first, unlike std::string == const char*

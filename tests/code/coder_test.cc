@@ -1261,5 +1261,11 @@ TEST(CoderGeneral, WhatAnAttackWouldBeIsNoAttack) {
   EXPECT_TRUE(CodeText("The attack was condemned by the United Nations.").empty());
 }
 
+// What someone rarely, usually or routinely does is a habit, not a happening.
+TEST(CoderGeneral, HabitsAreNotEvents) {
+  EXPECT_TRUE(CodeText("Kyiv rarely comments on strikes inside Russia.").empty());
+  EXPECT_TRUE(CodeText("Militants routinely attack convoys on the road to the border.").empty());
+}
+
 }  // namespace
 }  // namespace sitrep
