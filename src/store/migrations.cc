@@ -24,8 +24,8 @@ struct Migration {
 };
 
 constexpr const char* kPagingIndexes =
-    "CREATE INDEX events_date_id ON events(date_begin, id, date_end, location_country, "
-    "source_country, target_country); DROP INDEX events_date;"
+    "CREATE INDEX events_date_id ON events(date_begin, id, date_end, root, location_country, "
+    "source_country, target_country); DROP INDEX events_date; DROP INDEX events_bucket;"
     "CREATE INDEX events_lat_lon ON events(lat, lon); DROP INDEX events_lat;"
     "CREATE INDEX events_long_span ON events(date_begin, date_end) "
     "WHERE date_end - date_begin > 31;";
@@ -127,11 +127,12 @@ CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     {3, "SELECT 1;",
      "CREATE TABLE store_generation (slot INTEGER PRIMARY KEY, n BIGINT NOT NULL);"},
     // Version 4. Paging by date reads one index in order (date_begin, id: the sort's tie-break
-    // too), which also holds the end date and the countries, so date and country filters scan
-    // the index, not the wide rows; "near" searches a latitude and longitude box of one index.
-    // Each replaces an index of its first column alone. A partial index of the events that
-    // span over a month (few: it costs ingest little) bounds how far before `from` a
-    // date filter must look.
+    // too), which also holds the end date, the root and the countries, so date, type and
+    // country filters, and the merge look-up of a root's week, scan the index, not the wide
+    // rows; it replaces both the date index and the (root, date) one. "near" searches a
+    // latitude and longitude box of one index, replacing the latitude index. A partial index
+    // of the events that span over a month (few: it costs ingest little) bounds how far
+    // before `from` a date filter must look.
     {4, kPagingIndexes, kPagingIndexes},
 };
 
