@@ -290,6 +290,10 @@ class Locator {
           (before == "kilometers" || before == "kilometres" || before == "km" || before == "miles"))
         m->relative = true;
       if (prev == "of" && b >= 2 && (before == "outskirts" || before == "edge")) m->locative = true;
+      // "Bannu, Pakistan": a name after a capitalized name and a comma says where that one is.
+      if (t[b - 1].capitalized && t[b - 1].end + 2 == t[b].start &&
+          body_.substr(t[b - 1].end, 2) == ", ")
+        m->locative = true;
     }
   }
 

@@ -85,7 +85,10 @@ INSTANTIATE_TEST_SUITE_P(
                10},
         Expect{"Drones hit the Saudi city of Jazan.", "Jazan", "city", "SAU", 16.89, 42.55, 15},
         Expect{"Gunmen clashed in the Lebanese city of Tripoli.", "Tripoli", "city", "LBN", 34.43,
-               35.84, 15}));
+               35.84, 15},
+        // A town with its country after a comma: the country vouches for it.
+        Expect{"Militants attacked a checkpoint in Bannu, Pakistan.", "Bannu", "city", "PAK", 32.99,
+               70.60, 15}));
 
 TEST(RealGazetteer, CommonWordsAndPeopleAreNoPlaces) {
   const Geocoder* g = testing::RealGeocoder();
