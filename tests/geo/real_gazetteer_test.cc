@@ -88,7 +88,10 @@ INSTANTIATE_TEST_SUITE_P(
                35.84, 15},
         // A town with its country after a comma: the country vouches for it.
         Expect{"Militants attacked a checkpoint in Bannu, Pakistan.", "Bannu", "city", "PAK", 32.99,
-               70.60, 15}));
+               70.60, 15},
+        // "eastern Congo" is the Democratic Republic's east, and vouches for its towns.
+        Expect{"M23 rebels shelled Sake in eastern Congo on Monday.", "Sake", "city", "COD", -1.57,
+               29.04, 15}));
 
 TEST(RealGazetteer, CommonWordsAndPeopleAreNoPlaces) {
   const Geocoder* g = testing::RealGeocoder();
