@@ -91,8 +91,8 @@ class PhraseTrie {
   }
   std::vector<uint64_t> first_words_ =
       std::vector<uint64_t>(65536 / 64);  // inserts an empty edge (child 0) when missing
-  void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used,
-            uint32_t gapped, Best& best) const;
+  void Walk(const std::vector<Word>& words, size_t i, uint32_t node, uint32_t used, uint32_t gapped,
+            Best& best) const;
   Match LongestFrom(const std::vector<Word>& words, size_t i) const;
   std::vector<Node> nodes_{Node{}};
   // Edges (parent node, word hash) -> child node in one open-addressing table: the matcher
