@@ -496,8 +496,12 @@ class SqlStore : public Store {
           fields);
       if (!s) return Error{s.error()};
     }
+    // The events this article's reports joined so far. Its reports are all written here (a new
+    // article has none stored, a replaced one had them taken out above), so whether the
+    // article is new to an event is known without asking the store.
+    std::vector<std::string> joined;
     for (size_t i = 0; i < events.size(); ++i) {
-      if (auto s = AddReport(a, events[i], i); !s) return Error{s.error()};
+      if (auto s = AddReport(a, events[i], i, joined); !s) return Error{s.error()};
     }
     return outcome;
   }
@@ -567,7 +571,8 @@ class SqlStore : public Store {
     return best;
   }
 
-  Status AddReport(const Article& a, const Event& coded, size_t index) {
+  Status AddReport(const Article& a, const Event& coded, size_t index,
+                   std::vector<std::string>& joined) {
     Event e = coded;
     e.article = RefOf(a);
     if (e.root.empty()) e.root = KeyOf(e).root;
@@ -581,14 +586,6 @@ class SqlStore : public Store {
     auto target = MergeTarget(key);
     if (!target) return Error{target.error()};
 
-    bool article_is_new_to_event = true;
-    if (!target->empty()) {
-      auto seen =
-          db_->QueryOne("SELECT 1 FROM reports WHERE event_id = ? AND article_id = ? LIMIT 1",
-                        {Text(*target), Text(a.id)});
-      if (!seen) return Error{seen.error()};
-      article_is_new_to_event = !seen->has_value();
-    }
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
     std::string event_id = target->empty() ? report_id : *target;
@@ -606,23 +603,24 @@ class SqlStore : public Store {
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
     int64_t seq = **inserted;
 
-    if (target->empty()) return InsertEvent(event_id, e, seq);
-    auto row = db_->QueryOne(std::string("SELECT fatalities, injuries FROM events WHERE id = ?") +
-                                 (pg_ ? " FOR UPDATE" : ""),
-                             {Text(event_id)});
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"event " + event_id + " vanished while merging"};
-    std::optional<int> fatalities, injuries;
-    if (auto f = (*row)->OptI64(0)) fatalities = static_cast<int>(*f);
-    if (auto i = (*row)->OptI64(1)) injuries = static_cast<int>(*i);
-    fatalities =
-        MaxOpt(fatalities, e.fatalities ? std::optional<int64_t>(*e.fatalities) : std::nullopt);
-    injuries = MaxOpt(injuries, e.injuries ? std::optional<int64_t>(*e.injuries) : std::nullopt);
-    return db_->Exec(
+    if (target->empty()) return InsertEvent(event_id, e, seq, joined);
+    bool article_is_new_to_event =
+        std::find(joined.begin(), joined.end(), event_id) == joined.end();
+    if (article_is_new_to_event) joined.push_back(event_id);
+    // One statement reads and updates the row (and, on PostgreSQL, locks it): the casualty
+    // counts become the highest any report gives, a missing count never lowers one.
+    auto updated = db_->InsertKey(
         "UPDATE events SET num_sources = num_sources + 1, num_articles = num_articles + ?, "
-        "fatalities = ?, injuries = ? WHERE id = ?",
-        {Int(article_is_new_to_event ? 1 : 0), IntOrNull(fatalities), IntOrNull(injuries),
-         Text(event_id)});
+        "fatalities = CASE WHEN COALESCE(fatalities, -1) >= COALESCE(?, -1) THEN fatalities "
+        "ELSE ? END, "
+        "injuries = CASE WHEN COALESCE(injuries, -1) >= COALESCE(?, -1) THEN injuries "
+        "ELSE ? END WHERE id = ?",
+        {Int(article_is_new_to_event ? 1 : 0), IntOrNull(e.fatalities), IntOrNull(e.fatalities),
+         IntOrNull(e.injuries), IntOrNull(e.injuries), Text(event_id)},
+        "1");
+    if (!updated) return Error{updated.error()};
+    if (!*updated) return Error{"event " + event_id + " vanished while merging"};
+    return OkStatus();
   }
 
   static std::string fmt_hex(uint64_t v) {
@@ -653,7 +651,8 @@ class SqlStore : public Store {
 
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
-  Status InsertEvent(const std::string& id, const Event& e, int64_t seq) {
+  Status InsertEvent(const std::string& id, const Event& e, int64_t seq,
+                     std::vector<std::string>& joined) {
     EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
     for (int n = 1;; ++n) {
       std::string candidate = n == 1 ? id : id + "-" + std::to_string(n);
@@ -662,6 +661,7 @@ class SqlStore : public Store {
       if (!inserted) return Error{inserted.error()};
       if (!*inserted) continue;  // taken
       candidates_.Add(candidate, KeyOf(e));
+      joined.push_back(candidate);
       if (n == 1) return OkStatus();
       return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
                        {Text(candidate), Int(seq)});

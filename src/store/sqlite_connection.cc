@@ -2,6 +2,7 @@
 // and a `sitrep_km` SQL function (great-circle distance) for --near queries.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -172,11 +173,22 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   sqlite3_busy_timeout(db, 60000);
   sqlite3_create_function(db, "sitrep_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           KmFunction, nullptr, nullptr);
+  // A new database gets 64 KiB pages (the pragma does nothing to an existing one): a commit
+  // writes one WAL frame per dirty page, and with 4 KiB pages the per-frame work, not the
+  // bytes, was most of an ingest's commit (store benchmark 45k → 66k events/s).
   // WAL + synchronous=NORMAL: a killed process never loses a committed transaction (only a
   // power cut could lose the last few), and writers don't block readers.
   auto status = conn->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=32768;");
+      "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+      "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  // Checkpoint every 128 MiB of WAL, whatever the page size: random-key index pages rewritten
+  // by many batches are then copied back once.
+  if (status) {
+    auto page = conn->QueryOne("PRAGMA page_size");
+    int64_t page_size = page && *page ? (**page).I64(0) : 4096;
+    status = conn->ExecScript("PRAGMA wal_autocheckpoint=" +
+                              std::to_string((128 << 20) / std::max<int64_t>(page_size, 512)));
+  }
   if (!status) return Error{"cannot open sqlite database '" + path + "': " + status.error()};
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
