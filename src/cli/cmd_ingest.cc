@@ -3,6 +3,7 @@
 // terminal; a summary at the end; exit 1 when any input failed (each named on stderr).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -90,10 +91,20 @@ struct Tally {
   }
 };
 
+// When a run turns into a bulk load (Store::BeginBulkLoad): never, from its first batch, or
+// once it has stored as many events as the store held when it began (and at least 20,000): by
+// then rebuilding the indexes once costs less than keeping them up to date row by row.
+enum class BulkMode { kNever, kAlways, kAuto };
+
 class Ingester {
  public:
-  Ingester(Store& store, size_t batch_size, Progress& progress)
-      : store_(store), batch_size_(batch_size), progress_(progress) {}
+  Ingester(Store& store, size_t batch_size, Progress& progress, BulkMode bulk,
+           size_t events_at_start)
+      : store_(store),
+        batch_size_(batch_size),
+        progress_(progress),
+        bulk_(bulk),
+        bulk_after_events_(std::max<size_t>(20000, events_at_start)) {}
 
   void Take(Result<CodedArticle> coded) {
     ++tally_.seen;
@@ -116,6 +127,7 @@ class Ingester {
   void Flush() {
     last_flush_ = Clock::now();
     if (batch_.empty()) return;
+    MaybeBeginBulkLoad();
     auto outcomes = store_.PutArticles(batch_);
     if (outcomes) {
       for (size_t i = 0; i < batch_.size(); ++i)
@@ -132,9 +144,36 @@ class Ingester {
     batch_.clear();
   }
 
+  // Rebuilds what a bulk load deferred; false (named on stderr) when that failed, in which case
+  // the next open of the store rebuilds it.
+  bool EndBulkLoad() {
+    if (!bulk_started_) return true;
+    progress_.Clear();
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "ingest: rebuilding the indexes…");
+    auto s = store_.EndBulkLoad();
+    progress_.Clear();
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%78s\r", "");
+    if (!s) std::fprintf(stderr, "sitrep ingest: %s\n", s.error().c_str());
+    return static_cast<bool>(s);
+  }
+
   const Tally& tally() const { return tally_; }
 
  private:
+  void MaybeBeginBulkLoad() {
+    if (bulk_started_ || bulk_ == BulkMode::kNever) return;
+    size_t events = tally_.events;
+    for (const auto& [article, coded] : batch_) events += coded.size();
+    if (bulk_ == BulkMode::kAuto && events < bulk_after_events_) return;
+    auto started = store_.BeginBulkLoad();
+    if (!started) {
+      progress_.Clear();
+      std::fprintf(stderr, "sitrep ingest: warning: no bulk load: %s\n", started.error().c_str());
+    }
+    bulk_started_ = started && *started;
+    bulk_ = BulkMode::kNever;  // one attempt per run
+  }
+
   void Fail(const std::string& message) {
     progress_.Clear();
     std::fprintf(stderr, "sitrep ingest: %s\n", message.c_str());
@@ -146,6 +185,9 @@ class Ingester {
   Progress& progress_;
   Batch batch_;
   Tally tally_;
+  BulkMode bulk_;
+  size_t bulk_after_events_;
+  bool bulk_started_ = false;
   Clock::time_point last_flush_ = Clock::now();
 };
 
@@ -156,12 +198,17 @@ Runner AddIngest(CLI::App& app) {
   auto in = std::make_shared<InputOptions>();
   auto db = std::make_shared<std::string>("sqlite:sitrep.db");
   auto batch = std::make_shared<size_t>(256);
+  auto bulk = std::make_shared<std::string>("auto");
   AddInputOptions(sub, *in, true);
   sub->add_option("--db", *db, "sqlite:PATH (default sqlite:sitrep.db) or postgresql://…");
   sub->add_option("--batch", *batch,
                   "articles per transaction (default 256; a batch also closes after a second)")
       ->check(CLI::Range(1, 100000));
-  return [in, db, batch] {
+  sub->add_option("--bulk", *bulk,
+                  "bulk load (SQLite: query indexes rebuilt once at the end): auto (default: once "
+                  "this run has added as many events as the store held), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  return [in, db, batch, bulk] {
     auto options = ToPipelineOptions(*in);
     if (!options) {
       std::fprintf(stderr, "sitrep ingest: %s\n", options.error().c_str());
@@ -177,11 +224,20 @@ Runner AddIngest(CLI::App& app) {
       std::fprintf(stderr, "sitrep ingest: %s\n", store.error().c_str());
       return 1;
     }
+    auto before = (*store)->Counts();
+    if (!before) {
+      std::fprintf(stderr, "sitrep ingest: %s\n", before.error().c_str());
+      return 1;
+    }
+    BulkMode mode = *bulk == "always"  ? BulkMode::kAlways
+                    : *bulk == "never" ? BulkMode::kNever
+                                       : BulkMode::kAuto;
     Progress progress(isatty(STDERR_FILENO) ? CountArticles(in->paths) : 0);
-    Ingester ingester(**store, *batch, progress);
+    Ingester ingester(**store, *batch, progress, mode, before->events);
     (*pipeline)->Run(in->paths,
                      [&](Result<CodedArticle> coded) { ingester.Take(std::move(coded)); });
     ingester.Flush();
+    bool rebuilt = ingester.EndBulkLoad();
     const Tally& t = ingester.tally();
     progress.Update(t.seen, t.events, true);
     progress.Clear();
@@ -193,7 +249,7 @@ Runner AddIngest(CLI::App& app) {
     if (counts)
       std::printf("store: %zu articles, %zu events from %zu reports\n", counts->articles,
                   counts->events, counts->reports);
-    return t.failed ? 1 : 0;
+    return t.failed || !rebuilt ? 1 : 0;
   };
 }
 

@@ -58,19 +58,24 @@ void CandidateCache::Put(const std::string& root, int32_t week, Block block) {
 }
 
 void CandidateCache::Add(const std::string& id, const MergeKey& key) {
-  auto it = blocks_.find(BlockKey{key.root, BucketOf(key.begin)});
-  if (it == blocks_.end()) return;
+  BlockKey block{key.root, BucketOf(key.begin)};
+  auto it = blocks_.find(block);
+  if (it == blocks_.end()) {
+    if (!complete_) return;
+    it = blocks_.emplace(std::move(block), Block()).first;
+  }
   it->second.Insert({id, key});
   ++size_;
 }
 
 void CandidateCache::Trim() {
-  if (size_ > max_candidates_) Clear();
+  if (size_ > max_candidates_ && !complete_) Clear();
 }
 
 void CandidateCache::Clear() {
   blocks_.clear();
   size_ = 0;
+  complete_ = false;
 }
 
 }  // namespace sitrep::store

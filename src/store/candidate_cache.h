@@ -51,13 +51,18 @@ class CandidateCache {
   // Trim() or Clear(), so pointers into them hold for a whole look-up.
   void Put(const std::string& root, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
-  // it from the store later).
+  // it from the store later), or always when the cache is complete.
   void Add(const std::string& id, const MergeKey& key);
   // Beyond `max_candidates` cached, starts afresh: memory stays bounded however large the
-  // store. Called between batches, never during a look-up.
+  // store. Called between batches, never during a look-up. A complete cache is kept.
   void Trim();
-  void Clear();
+  void Clear();  // also ends completeness
+  // Complete: every stored event is cached (a bulk load read them all), so a block that is
+  // not cached has no events and nothing needs reading.
+  void SetComplete(bool complete) { complete_ = complete; }
+  bool complete() const { return complete_; }
   size_t size() const { return size_; }
+  size_t capacity() const { return max_candidates_; }
 
   explicit CandidateCache(size_t max_candidates = 1'000'000) : max_candidates_(max_candidates) {}
 
@@ -73,6 +78,7 @@ class CandidateCache {
   std::unordered_map<BlockKey, Block, BlockKeyHash> blocks_;
   size_t size_ = 0;
   size_t max_candidates_;
+  bool complete_ = false;
 };
 
 }  // namespace sitrep::store

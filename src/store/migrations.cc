@@ -1,8 +1,11 @@
 #include "store/migrations.h"
 
 #include <ctime>
+#include <iterator>
 #include <string>
 #include <vector>
+
+#include "store/file_lock.h"
 
 namespace sitrep::store {
 
@@ -168,6 +171,19 @@ Status Apply(SqlConnection& db, const Migration& m) {
 
 }  // namespace
 
+// As created by migrations 1 and 4.
+const QueryIndex kQueryIndexes[5] = {
+    {"events_date_id",
+     "CREATE INDEX IF NOT EXISTS events_date_id ON events(date_begin, id, date_end, root, "
+     "location_country, source_country, target_country)"},
+    {"events_lat_lon", "CREATE INDEX IF NOT EXISTS events_lat_lon ON events(lat, lon)"},
+    {"events_long_span",
+     "CREATE INDEX IF NOT EXISTS events_long_span ON events(date_begin, date_end) "
+     "WHERE date_end - date_begin > 31"},
+    {"reports_event", "CREATE INDEX IF NOT EXISTS reports_event ON reports(event_id)"},
+    {"articles_url", "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)"},
+};
+
 Status Migrate(SqlConnection& db) {
   bool pg = db.dialect() == Dialect::kPostgres;
   // Concurrent first opens of one PostgreSQL database take turns (a session-level lock).
@@ -193,7 +209,67 @@ Status Migrate(SqlConnection& db) {
     }
   }
   if (pg) (void)db.Exec("SELECT pg_advisory_unlock(7401352001)");
+  if (status && !pg) status = RepairAfterBulkLoad(db);
   return status;
+}
+
+Result<int64_t> FtsIndexedUpTo(SqlConnection& db) {
+  // One row per indexed report in the index's own table: robust to a deferred or killed batch.
+  auto row = db.QueryOne("SELECT COALESCE(MAX(id), 0) FROM reports_fts_docsize");
+  if (!row) return Error{row.error()};
+  return (*row)->I64(0);
+}
+
+namespace {
+
+Result<bool> BulkLoadLeftovers(SqlConnection& db) {
+  auto indexes = db.QueryOne(
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+      "('events_date_id', 'events_lat_lon', 'events_long_span', 'reports_event', "
+      "'articles_url')");
+  if (!indexes) return Error{indexes.error()};
+  if ((*indexes)->I64(0) < static_cast<int64_t>(std::size(kQueryIndexes))) return true;
+  auto indexed = FtsIndexedUpTo(db);
+  if (!indexed) return Error{indexed.error()};
+  auto pending =
+      db.QueryOne("SELECT EXISTS (SELECT 1 FROM reports WHERE seq > ?)", {Int(*indexed)});
+  if (!pending) return Error{pending.error()};
+  return (*pending)->I64(0) != 0;
+}
+
+}  // namespace
+
+Status RestoreQueryIndexes(SqlConnection& db) {
+  if (db.dialect() == Dialect::kPostgres) return OkStatus();
+  for (const QueryIndex& index : kQueryIndexes)
+    if (auto s = db.Exec(index.create); !s) return s;
+  return IndexPendingReports(db);
+}
+
+Status IndexPendingReports(SqlConnection& db) {
+  auto indexed = FtsIndexedUpTo(db);
+  if (!indexed) return Error{indexed.error()};
+  return db.Exec(
+      "INSERT INTO reports_fts (rowid, sentence) SELECT seq, sentence FROM reports WHERE seq > ?",
+      {Int(*indexed)});
+}
+
+Status RepairAfterBulkLoad(SqlConnection& db) {
+  auto leftovers = BulkLoadLeftovers(db);
+  if (!leftovers) return Error{leftovers.error()};
+  if (!*leftovers) return OkStatus();
+  // A load still running (its process holds the lock) rebuilds them itself when it ends.
+  FileLock lock;
+  std::string lock_path = BulkLockPath(db.FilePath());
+  if (!lock_path.empty() && !lock.TryLock(lock_path)) return OkStatus();
+  if (auto s = db.BeginWrite(); !s) return s;
+  auto s = RestoreQueryIndexes(db);
+  if (s) s = db.Commit();
+  if (!s) {
+    db.Rollback();
+    return Error{"restoring the indexes after an unfinished bulk load: " + s.error()};
+  }
+  return OkStatus();
 }
 
 }  // namespace sitrep::store

@@ -71,6 +71,8 @@ class SqlConnection {
   virtual void Rollback() = 0;
   // Whether the last failure was a transient conflict worth retrying the transaction for.
   virtual bool LastErrorTransient() const = 0;
+  // The database file (SQLite; "" in memory and on PostgreSQL).
+  virtual std::string FilePath() const { return ""; }
 
   // Convenience: one row, or nullopt when the statement returned none.
   Result<std::optional<SqlRow>> QueryOne(std::string_view sql,

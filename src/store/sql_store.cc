@@ -12,6 +12,7 @@
 #include "base/hash.h"
 #include "store/candidate_cache.h"
 #include "store/event_query_sql.h"
+#include "store/file_lock.h"
 #include "store/merge.h"
 #include "store/migrations.h"
 
@@ -139,9 +140,7 @@ class SqlStore : public Store {
                      const std::function<void(const Event&)>& sink) override {
     auto filter = BuildFilter(query, db_->dialect());
     if (!filter) return Error{filter.error()};
-    std::string sql =
-        "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
-        "FROM events e JOIN reports r ON r.seq = e.primary_report";
+    std::string sql = std::string(kEventColumns) + "FROM events e " + kEventJoins;
     if (filter->limit.empty()) {
       sql += filter->where + filter->order;
     } else {
@@ -187,8 +186,7 @@ class SqlStore : public Store {
   Result<std::optional<Event>> GetEvent(const std::string& id) override {
     auto row = WithReader([&](SqlConnection& db) {
       return db.QueryOne(
-          "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record "
-          "FROM events e JOIN reports r ON r.seq = e.primary_report WHERE e.id = ?",
+          std::string(kEventColumns) + "FROM events e " + kEventJoins + " WHERE e.id = ?",
           {Text(id)});
     });
     if (!row) return Error{row.error()};
@@ -301,6 +299,43 @@ class SqlStore : public Store {
     return "sqlite:" + std::to_string(generation_);
   }
 
+  Result<bool> BeginBulkLoad() override {
+    if (pg_ || bulk_) return bulk_;
+    // One bulk load at a time per database; the lock also tells other processes this one is
+    // alive (see RepairAfterBulkLoad).
+    std::string lock_path = BulkLockPath(db_->FilePath());
+    if (!lock_path.empty() && !bulk_lock_.held() && !bulk_lock_.TryLock(lock_path)) return false;
+    if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
+    auto started = StartBulk();
+    if (started && *started) {
+      if (auto s = db_->Commit(); !s) started = Error{s.error()};
+    }
+    if (!started || !*started) {
+      db_->Rollback();
+      bulk_ = false;
+      candidates_.Clear();
+      bulk_lock_.Release();
+      return started;
+    }
+    indexes_missing_ = true;
+    return true;
+  }
+
+  Status EndBulkLoad() override {
+    if (pg_ || (!bulk_ && !indexes_missing_)) return OkStatus();
+    LeaveBulk();
+    if (auto s = db_->BeginWrite(); !s) return s;
+    auto s = RestoreQueryIndexes(*db_);
+    if (s) s = db_->Commit();
+    if (!s) {
+      db_->Rollback();
+      return Error{"rebuilding the indexes after a bulk load: " + s.error()};
+    }
+    indexes_missing_ = false;
+    bulk_lock_.Release();
+    return OkStatus();
+  }
+
   Result<std::optional<std::string>> GetState(const std::string& key) override {
     auto row = db_->QueryOne("SELECT value FROM state WHERE key = ?", {Text(key)});
     if (!row) return Error{row.error()};
@@ -366,12 +401,15 @@ class SqlStore : public Store {
       db_->Rollback();
       return Error{s.error()};
     }
-    if (auto s = StartFtsBatch(); !s) {
-      db_->Rollback();
-      return Error{s.error()};
+    bool restore = indexes_missing_ && !bulk_;
+    if (restore) {
+      if (auto s = RestoreQueryIndexes(*db_); !s) {
+        db_->Rollback();
+        return Error{s.error()};
+      }
     }
     auto outcomes = BatchBody(batch);
-    if (outcomes) {
+    if (outcomes && !bulk_) {
       if (auto s = IndexPendingFts(); !s) outcomes = Error{s.error()};
     }
     if (outcomes && pg_) {
@@ -383,9 +421,55 @@ class SqlStore : public Store {
     }
     if (!outcomes) {
       db_->Rollback();
+      LeaveBulk();
       candidates_.Clear();  // it may hold events of the rolled-back batch
+    } else if (!bulk_) {
+      indexes_missing_ = false;  // restored in this batch
     }
     return outcomes;
+  }
+
+  // Inside a write transaction: drops the query indexes and caches every stored event.
+  // False (nothing changed) when the store holds more events than the cache may.
+  Result<bool> StartBulk() {
+    auto count = db_->QueryOne("SELECT COUNT(*) FROM events");
+    if (!count) return Error{count.error()};
+    if (static_cast<size_t>((*count)->I64(0)) > candidates_.capacity() / 2) return false;
+    auto version = db_->QueryOne("PRAGMA data_version");
+    if (!version) return Error{version.error()};
+    for (const QueryIndex& index : kQueryIndexes)
+      if (auto s = db_->Exec(std::string("DROP INDEX IF EXISTS ") + index.name); !s)
+        return Error{s.error()};
+    candidates_.Clear();
+    auto rows = db_->Query(std::string(kCandidateColumns) + " ORDER BY root, date_begin");
+    if (!rows) return Error{rows.error()};
+    std::vector<MergeCandidate> block;
+    auto flush = [&] {
+      if (block.empty()) return;
+      std::string root = block.front().key.root;
+      int32_t week = BucketOf(block.front().key.begin);
+      candidates_.Put(root, week, CandidateCache::Block(std::move(block)));
+      block.clear();
+    };
+    for (const SqlRow& r : *rows) {
+      MergeCandidate c = CandidateOf(r, r.Str(10));
+      if (!block.empty() && (c.key.root != block.front().key.root ||
+                             BucketOf(c.key.begin) != BucketOf(block.front().key.begin)))
+        flush();
+      block.push_back(std::move(c));
+    }
+    flush();
+    candidates_.SetComplete(true);
+    data_version_ = (*version)->I64(0);
+    bulk_ = true;
+    return true;
+  }
+
+  // Back to normal writing: the cache is no longer known to hold every event. The indexes
+  // come back in this transaction (RemoveReportsOf) or at the start of the next.
+  void LeaveBulk() {
+    bulk_ = false;
+    candidates_.SetComplete(false);
   }
 
   // Keeps the candidate cache only while no other connection can have written since it was
@@ -400,7 +484,11 @@ class SqlStore : public Store {
     auto row = db_->QueryOne("PRAGMA data_version");
     if (!row) return Error{row.error()};
     int64_t version = (*row)->I64(0);
-    if (version != data_version_) candidates_.Clear();
+    if (version != data_version_) {
+      LeaveBulk();
+      candidates_.Clear();
+    }
+    if (bulk_ && candidates_.size() > candidates_.capacity()) LeaveBulk();
     candidates_.Trim();
     data_version_ = version;
     return OkStatus();
@@ -514,6 +602,7 @@ class SqlStore : public Store {
     int32_t first = k.begin - kMaxMergeSpanDays;
     for (int32_t week = BucketOf(first); week <= BucketOf(k.end); ++week) {
       const CandidateCache::Block* block = candidates_.Find(k.root, week);
+      if (!block && candidates_.complete()) continue;  // no event stored there
       if (!block) {
         auto loaded = LoadBlock(k.root, week);
         if (!loaded) return Error{loaded.error()};
@@ -527,30 +616,34 @@ class SqlStore : public Store {
 
   Result<CandidateCache::Block> LoadBlock(const std::string& root, int32_t week) {
     auto rows = db_->Query(
-        "SELECT id, date_begin, date_end, source_code, target_code, location_text, "
-        "location_country, location_precision, lat, lon FROM events "
-        "WHERE root = ? AND date_begin BETWEEN ? AND ?",
+        std::string(kCandidateColumns) + " WHERE root = ? AND date_begin BETWEEN ? AND ?",
         {Text(root), Int(int64_t{week} * kBucketDays), Int(int64_t{week} * kBucketDays + 6)});
     if (!rows) return Error{rows.error()};
     std::vector<MergeCandidate> block;
     block.reserve(rows->size());
-    for (const SqlRow& r : *rows) {
-      MergeCandidate c;
-      c.id = r.Str(0);
-      c.key.begin = static_cast<int32_t>(r.I64(1));
-      c.key.end = static_cast<int32_t>(r.I64(2));
-      c.key.root = root;
-      c.key.source_code = r.Str(3);
-      c.key.target_code = r.Str(4);
-      c.key.located = !r.IsNull(8);
-      c.key.place = r.Str(5);
-      c.key.country = r.Str(6);
-      c.key.precision = r.Str(7);
-      c.key.lat = r.F64(8);
-      c.key.lon = r.F64(9);
-      block.push_back(std::move(c));
-    }
+    for (const SqlRow& r : *rows) block.push_back(CandidateOf(r, root));
     return CandidateCache::Block(std::move(block));
+  }
+
+  static constexpr const char* kCandidateColumns =
+      "SELECT id, date_begin, date_end, source_code, target_code, location_text, "
+      "location_country, location_precision, lat, lon, root FROM events";
+
+  static MergeCandidate CandidateOf(const SqlRow& r, const std::string& root) {
+    MergeCandidate c;
+    c.id = r.Str(0);
+    c.key.begin = static_cast<int32_t>(r.I64(1));
+    c.key.end = static_cast<int32_t>(r.I64(2));
+    c.key.root = root;
+    c.key.source_code = r.Str(3);
+    c.key.target_code = r.Str(4);
+    c.key.located = !r.IsNull(8);
+    c.key.place = r.Str(5);
+    c.key.country = r.Str(6);
+    c.key.precision = r.Str(7);
+    c.key.lat = r.F64(8);
+    c.key.lon = r.F64(9);
+    return c;
   }
 
   // The best-matching stored event for a report, or "" for none. Ties go to the smaller id,
@@ -589,8 +682,7 @@ class SqlStore : public Store {
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
     std::string event_id = target->empty() ? report_id : *target;
-    std::string record;
-    AppendJsonLine(e, record);
+    std::string record = StoredRecord(e);
     auto inserted = db_->InsertKey(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
         "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -623,31 +715,30 @@ class SqlStore : public Store {
     return OkStatus();
   }
 
+  // A report's record as stored: the event's JSON without what the report's row and its article
+  // hold already (the sentence, the article's id, title, URL, date, outlet and author), which
+  // was over a third of its bytes. Records stored whole by earlier versions read the same.
+  static std::string StoredRecord(Event& e) {
+    ArticleRef article = std::move(e.article);
+    std::string sentence = std::move(e.evidence.sentence);
+    e.article = ArticleRef{};
+    e.evidence.sentence.clear();
+    std::string record;
+    AppendJsonLine(e, record);
+    e.article = std::move(article);
+    e.evidence.sentence = std::move(sentence);
+    return record;
+  }
+
   static std::string fmt_hex(uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
     return buf;
   }
 
-  // SQLite's full-text index covers every report up to fts_indexed_; the reports a batch adds
-  // are indexed in one statement before it commits (PostgreSQL's GIN index needs nothing).
-  Status StartFtsBatch() {
-    if (pg_) return OkStatus();
-    auto row = db_->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM reports");
-    if (!row) return Error{row.error()};
-    fts_indexed_ = (*row)->I64(0);
-    return OkStatus();
-  }
-
-  Status IndexPendingFts() {
-    if (pg_) return OkStatus();
-    auto s = db_->Exec(
-        "INSERT INTO reports_fts (rowid, sentence) SELECT seq, sentence FROM reports "
-        "WHERE seq > ?",
-        {Int(fts_indexed_)});
-    if (!s) return s;
-    return StartFtsBatch();
-  }
+  // SQLite's full-text index takes the reports a batch adds in one statement before it commits
+  // (PostgreSQL's GIN index needs nothing).
+  Status IndexPendingFts() { return pg_ ? OkStatus() : IndexPendingReports(*db_); }
 
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
@@ -671,6 +762,11 @@ class SqlStore : public Store {
   // Takes an article's reports out of their events (for a replacement); events left with no
   // report go, the others get their counts and representative recomputed.
   Status RemoveReportsOf(const std::string& article_id) {
+    if (bulk_) {
+      // Looking up the article's reports and events needs the indexes back.
+      LeaveBulk();
+      if (auto s = RestoreQueryIndexes(*db_); !s) return s;
+    }
     candidates_.Clear();  // the events it touches are rewritten or deleted
     // The delete trigger takes rows out of the full-text index: they must be in it first.
     if (auto s = IndexPendingFts(); !s) return s;
@@ -720,9 +816,21 @@ class SqlStore : public Store {
     return EventFromJson(j);
   }
 
+  // An event as queries read it: the row's counts, its representative report's record, and
+  // what the record leaves out (see StoredRecord) from the report and its article.
+  static constexpr const char* kEventColumns =
+      "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record, "
+      "r.sentence, a.id, a.title, a.url, a.published, a.outlet, a.author ";
+  static constexpr const char* kEventJoins =
+      "JOIN reports r ON r.seq = e.primary_report JOIN articles a ON a.id = r.article_id";
+
   static Result<Event> EventFromRow(const SqlRow& row) {
     auto e = ParseRecord(row.Str(5));
     if (!e) return e;
+    if (e->evidence.sentence.empty()) e->evidence.sentence = row.Str(6);
+    if (e->article.id.empty())
+      e->article = {row.Str(7),  row.Str(8), row.Str(9), Date::ParseIso(row.Str(10)),
+                    row.Str(11), row.Str(12)};
     e->id = row.Str(0);
     e->num_sources = static_cast<int>(row.I64(1));
     e->num_articles = static_cast<int>(row.I64(2));
@@ -745,9 +853,13 @@ class SqlStore : public Store {
   std::unique_ptr<SqlConnection> watcher_;
   int64_t watched_version_ = -1;
   int64_t generation_ = 0;
-  int64_t fts_indexed_ = 0;
   CandidateCache candidates_;
   int64_t data_version_ = -1;
+  // A bulk load is on: every stored event is cached, the full-text index waits (SQLite).
+  bool bulk_ = false;
+  // This connection dropped the query indexes and has not yet committed their rebuild.
+  bool indexes_missing_ = false;
+  FileLock bulk_lock_;
 };
 
 }  // namespace

@@ -30,6 +30,10 @@ class SqliteConnection : public SqlConnection {
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
+  std::string FilePath() const override {
+    const char* file = sqlite3_db_filename(db_, "main");
+    return file ? file : "";
+  }
 
   Result<std::vector<SqlRow>> Query(std::string_view sql,
                                     const std::vector<SqlValue>& params) override {
@@ -180,7 +184,8 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // power cut could lose the last few), and writers don't block readers.
   auto status = conn->ExecScript(
       "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-      "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+      "PRAGMA threads=2;");
   // Checkpoint every 128 MiB of WAL, whatever the page size: random-key index pages rewritten
   // by many batches are then copied back once.
   if (status) {

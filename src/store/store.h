@@ -101,6 +101,18 @@ class Store {
   // databases, or by hand outside sitrep, do not move it).
   virtual Result<std::string> Generation() = 0;
 
+  // A bulk load, for ingests that add much more than the store holds: SQLite drops the indexes
+  // that only queries use (events by date and place, reports by event, articles by URL) and
+  // defers the full-text index, reads every stored event into memory once so that merging needs
+  // no reads, and rebuilds them all in EndBulkLoad(), each in one pass instead of one B-tree
+  // insert per row. Meanwhile queries stay correct but slow, and --text does not see the load's
+  // reports. A crash in between loses nothing: the next Open (or write) restores the indexes.
+  // Another connection writing, an article replaced, or the cache outgrowing its bound ends the
+  // bulk load early, restoring the indexes. False when not started (PostgreSQL, whose writers
+  // run concurrently; a store too large to cache).
+  virtual Result<bool> BeginBulkLoad() { return false; }
+  virtual Status EndBulkLoad() { return OkStatus(); }
+
   // A small key-value table for state that must survive restarts (feed ETags, alert levels).
   virtual Result<std::optional<std::string>> GetState(const std::string& key) = 0;
   virtual Status PutState(const std::string& key, const std::string& value) = 0;
