@@ -322,7 +322,11 @@ class SqlStore : public Store {
   }
 
   Status EndBulkLoad() override {
-    if (pg_ || (!bulk_ && !indexes_missing_)) return OkStatus();
+    if (pg_) return OkStatus();
+    if (!bulk_ && !indexes_missing_) {  // ended early, indexes already rebuilt
+      bulk_lock_.Release();
+      return OkStatus();
+    }
     LeaveBulk();
     if (auto s = db_->BeginWrite(); !s) return s;
     auto s = RestoreQueryIndexes(*db_);

@@ -227,6 +227,11 @@ TEST_F(SqliteBulkLoadTest, AnotherWriterEndsTheLoadAndItsEventsAreMergedInto) {
   EXPECT_TRUE(HasAllQueryIndexes(Indexes()));  // rebuilt at once, not at the end
   EXPECT_FALSE(Matching(*store, Text("Baghdad")).empty());
   EXPECT_TRUE(store->EndBulkLoad().ok());
+  // Ended early, it still gives up its lock at the end: another load may start.
+  auto next = other->BeginBulkLoad();
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE(*next);
+  EXPECT_TRUE(other->EndBulkLoad().ok());
 }
 
 TEST_F(SqliteBulkLoadTest, ReplacingAnArticleDuringTheLoadReplacesItsEvents) {
