@@ -57,14 +57,14 @@ void CandidateCache::Put(const std::string& root, int32_t week, Block block) {
   blocks_[BlockKey{root, week}] = std::move(block);
 }
 
-void CandidateCache::Add(const std::string& id, const MergeKey& key) {
+void CandidateCache::Add(const std::string& id, MergeKey key) {
   BlockKey block{key.root, BucketOf(key.begin)};
   auto it = blocks_.find(block);
   if (it == blocks_.end()) {
     if (!complete_) return;
     it = blocks_.emplace(std::move(block), Block()).first;
   }
-  it->second.Insert({id, key});
+  it->second.Insert({id, std::move(key)});
   ++size_;
 }
 

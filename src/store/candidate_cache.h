@@ -52,7 +52,7 @@ class CandidateCache {
   void Put(const std::string& root, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
   // it from the store later), or always when the cache is complete.
-  void Add(const std::string& id, const MergeKey& key);
+  void Add(const std::string& id, MergeKey key);
   // Beyond `max_candidates` cached, starts afresh: memory stays bounded however large the
   // store. Called between batches, never during a look-up. A complete cache is kept.
   void Trim();

@@ -78,7 +78,7 @@ std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
   return {Text(id),
           Int(e.date.begin.days()),
           Int(e.date.end.days()),
-          Text(KeyOf(e).root),
+          Text(e.root.empty() ? KeyOf(e).root : e.root),
           Text(e.cameo),
           Int(e.quad_class),
           Real(e.goldstein),
@@ -100,10 +100,6 @@ std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
           Int(c.num_sources),
           Int(c.num_articles),
           Int(c.primary_report)};
-}
-
-ArticleRef RefOf(const Article& a) {
-  return {a.id, a.title, a.url, a.published, a.outlet, a.author};
 }
 
 class SqlStore : public Store {
@@ -670,16 +666,15 @@ class SqlStore : public Store {
 
   Status AddReport(const Article& a, const Event& coded, size_t index,
                    std::vector<std::string>& joined) {
-    Event e = coded;
-    e.article = RefOf(a);
-    if (e.root.empty()) e.root = KeyOf(e).root;
+    Event e = coded;  // its article is not stored in the record (see StoredRecord)
+    MergeKey key = KeyOf(e);
+    e.root = key.root;
     std::string report_id = !e.id.empty()
                                 ? e.id
                                 : fmt_hex(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) +
                                                   ":" + std::to_string(index)));
     e.id = report_id;
     e.num_sources = e.num_articles = 1;
-    MergeKey key = KeyOf(e);
     auto target = MergeTarget(key);
     if (!target) return Error{target.error()};
 
@@ -699,7 +694,7 @@ class SqlStore : public Store {
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
     int64_t seq = **inserted;
 
-    if (target->empty()) return InsertEvent(event_id, e, seq, joined);
+    if (target->empty()) return InsertEvent(event_id, e, std::move(key), seq, joined);
     bool article_is_new_to_event =
         std::find(joined.begin(), joined.end(), event_id) == joined.end();
     if (article_is_new_to_event) joined.push_back(event_id);
@@ -746,7 +741,7 @@ class SqlStore : public Store {
 
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
-  Status InsertEvent(const std::string& id, const Event& e, int64_t seq,
+  Status InsertEvent(const std::string& id, const Event& e, MergeKey key, int64_t seq,
                      std::vector<std::string>& joined) {
     EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
     for (int n = 1;; ++n) {
@@ -755,7 +750,7 @@ class SqlStore : public Store {
       auto inserted = db_->InsertKey(kInsertEvent, params, "1");
       if (!inserted) return Error{inserted.error()};
       if (!*inserted) continue;  // taken
-      candidates_.Add(candidate, KeyOf(e));
+      candidates_.Add(candidate, std::move(key));
       joined.push_back(candidate);
       if (n == 1) return OkStatus();
       return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
