@@ -1486,10 +1486,11 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   // A coordinated subject: the event once for each of its actors, in the order they are named.
   // Two sides meeting, talking, signing or agreeing a truce with no one else named did it with
   // each other: "Israel and Hamas agreed to a ceasefire" is Israel to Hamas and Hamas to Israel.
+  // Only what two sides can only do together is mutual: "the United States and Britain praised
+  // the deal" is neither praising the other. (The conjuncts of one side were already merged by
+  // SetSubject, so the two are never the same side here.)
   auto reciprocal = [](const std::string& cameo) {
-    std::string_view root = std::string_view(cameo).substr(0, 2);
-    return (root == "04" && cameo != "045") || root == "05" || root == "06" ||
-           cameo.starts_with("087");
+    return In(cameo, {"040", "041", "044", "046", "057", "062", "064", "0871"});
   };
   for (size_t i = 0; i < out.events.size(); ++i) {
     Candidate& c = out.events[i];

@@ -1267,5 +1267,32 @@ TEST(CoderGeneral, HabitsAreNotEvents) {
   EXPECT_TRUE(CodeText("Militants routinely attack convoys on the road to the border.").empty());
 }
 
+// Only what two sides can only do together is coded both ways: "the United States and Britain
+// praised" is each of them praising, not one praising the other.
+TEST(CoderReciprocal, OnlyMutualActsAreCodedBothWays) {
+  auto ev = CodeText("The United States and Britain praised the deal.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  for (const Event& e : ev) EXPECT_FALSE(e.target) << Codes(ev);
+  for (const char* s : {"Iran and Iraq signed a trade agreement.",
+                        "Israel and Hamas agreed to a ceasefire.", "Russia and Turkey met."}) {
+    ev = CodeText(s);
+    ASSERT_EQ(ev.size(), 2u) << s << ": " << Codes(ev);
+    ASSERT_TRUE(ev[0].target && ev[1].target) << s << ": " << Codes(ev);
+    EXPECT_EQ(ev[0].source->code, ev[1].target->code) << s;
+    EXPECT_EQ(ev[1].source->code, ev[0].target->code) << s;
+  }
+}
+
+// Two actors of one side meeting are one side's act, never each other's target.
+TEST(CoderReciprocal, OneSideIsNeverItsOwnCounterpart) {
+  for (const char* s : {"Israeli police and Israeli troops signed an agreement.",
+                        "Israel and the Israeli military met on Monday."}) {
+    auto ev = CodeText(s);
+    for (const Event& e : ev)
+      EXPECT_FALSE(e.target && e.source && e.target->country == e.source->country)
+          << s << ": " << Codes(ev);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
