@@ -516,7 +516,8 @@ struct Reader {
     }
     return false;
   }
-  bool IrrealisAt(const Candidate& c) const {
+  bool IrrealisAt(size_t ci) const {
+    const Candidate& c = cands[ci];
     // "an assault on Goma would be catastrophic": a noun event said to be what it would be.
     if (c.trigger->kind == TriggerKind::kNoun) {
       for (size_t k = c.end; k + 2 < w.size() && k < c.end + 8; ++k) {
@@ -526,6 +527,16 @@ struct Reader {
         bool passive = next.ends_with("ed") || next.ends_with("en") || next == "made";
         if (!passive) return true;
         break;
+      }
+    }
+    // "Anyone attacking the convoy would be shot", "rebels shelling the town would be hit",
+    // "... would be 20 dead": a participle phrase in the subject of what would befall it tells
+    // who would suffer it, not a happening. (", killing two" after a comma is the act's own.)
+    if (c.trigger->kind == TriggerKind::kVerb && formsv[ci] == Form::kIng && c.begin > 0 &&
+        !IsClauseBreak(w[c.begin - 1]) && !IsAux(K(c.begin - 1))) {
+      for (size_t k = c.end; k + 1 < w.size() && k < c.end + 8; ++k) {
+        if (IsClauseBreak(w[k]) || In(K(k), {"who", "which", "that", "whose", "where"})) break;
+        if (In(K(k), {"would", "could", "might"}) && K(k + 1) == "be") return true;
       }
     }
     size_t b = ClauseStart(c.begin);
@@ -1387,7 +1398,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused) continue;
-    if (r.NegatedAt(c) || r.IrrealisAt(c) || out.question) {
+    if (r.NegatedAt(c) || r.IrrealisAt(i) || out.question) {
       c.fused = true;
       c.anaphoric = false;
       continue;
@@ -1399,7 +1410,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (!c.trigger->casualty) continue;
-    if (r.NegatedAt(c) || r.IrrealisAt(c)) continue;
+    if (r.NegatedAt(c) || r.IrrealisAt(i)) continue;
     auto n = r.CasualtyCount(c);
     if (!n) continue;
     Candidate* owner = nullptr;

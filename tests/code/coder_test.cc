@@ -1294,5 +1294,21 @@ TEST(CoderReciprocal, OneSideIsNeverItsOwnCounterpart) {
   }
 }
 
+// What would befall whoever did something is no happening: "anyone attacking the convoy would
+// be shot" (an irregular participle as much as a regular one), "... would be 20 dead".
+TEST(CoderHypothetical, WhatWouldBefallTheAttackersIsNoEvent) {
+  for (const char* s : {"Anyone attacking the convoy would be shot.",
+                        "Protesters storming the embassy would be shot, the army warned.",
+                        "Rebels shelling the town would be hit by airstrikes.",
+                        "Militants attacking the base would be 20 dead within an hour."}) {
+    auto ev = CodeText(s);
+    EXPECT_TRUE(ev.empty()) << s << ": " << Codes(ev);
+  }
+  // The act a participle phrase tells after a comma, or before a real verb, happened.
+  EXPECT_NE(FindRoot(CodeText("Police fired on protesters, killing two."), "19"), nullptr);
+  auto ev = CodeText("Militants attacking the convoy killed two soldiers.");
+  EXPECT_FALSE(ev.empty()) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
