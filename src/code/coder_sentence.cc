@@ -70,14 +70,20 @@ bool IsNegation(const Word& w) {
          w.key.ends_with("n't");
 }
 bool IsIrrealis(std::string_view k) {
-  return In(k, {"could", "might", "may", "would", "should", "will", "shall", "'ll", "if", "unless",
-                "whether", "going", "plan", "plans", "planned", "planning", "intend", "intends",
-                "want", "wants", "ready", "prepared", "expected", "likely", "aims", "seeks", "can",
-                "must", "threatened", "threatens", "threatening", "vowed", "vows", "pledged",
-                "promised", "wanted", "hope", "hopes", "able", "unable", "tried", "attempted",
-                "possible", "possibly", "risk", "lest", "would've",
-                // habits, not happenings: "Kyiv rarely comments on strikes inside Russia"
-                "rarely", "seldom", "usually", "routinely", "typically"});
+  return In(k,
+            {"could",      "might",     "may",         "would",   "should",  "will",    "shall",
+             "'ll",        "if",        "unless",      "whether", "going",   "plan",    "plans",
+             "planned",    "planning",  "intend",      "intends", "want",    "wants",   "ready",
+             "prepared",   "expected",  "likely",      "aims",    "seeks",   "can",     "must",
+             "threatened", "threatens", "threatening", "vowed",   "vows",    "pledged", "promised",
+             "wanted",     "hope",      "hopes",       "able",    "unable",  "tried",   "attempted",
+             "possible",   "possibly",  "risk",        "lest",    "would've"});
+}
+// Habits, not happenings: "Kyiv rarely comments on strikes inside Russia", "militants
+// routinely attack convoys". Only before a verb (see HabitAt): "the usually quiet town" is not.
+bool IsHabit(std::string_view k) {
+  return In(k, {"rarely", "seldom", "usually", "routinely", "typically", "often", "frequently",
+                "regularly", "habitually", "normally", "sometimes", "occasionally"});
 }
 bool IsQuote(const Word& w) {
   std::string_view k = w.key;  // compared by length first, unlike std::string == const char*
@@ -544,11 +550,32 @@ struct Reader {
     for (size_t k = 0; k < c.begin; ++k)
       if (In(K(k), {"if", "unless", "whether"}) && (k < b ? k + 12 > c.begin : true)) return true;
     for (size_t k = b; k < c.begin; ++k) {
+      if (IsHabit(K(k)) && HabitAt(k, c)) return true;
       if (!IsIrrealis(K(k))) continue;
       if (w[k].capitalized && K(k) == "may") continue;  // the month
       return true;
     }
     return false;
+  }
+  // Whether the habit adverb at word `k` says what the phrasing tells is a habit: it stands
+  // right before the phrasing's verb ("routinely attack", "are often shelled", "have regularly
+  // been targeted"), or, for an event noun, right before the verb of its clause ("rarely
+  // comments on strikes"). Not so in a noun phrase ("the usually quiet town") or a relative
+  // clause of the subject ("militants who usually hide in the hills attacked").
+  bool HabitAt(size_t k, const Candidate& c) const {
+    size_t j = k + 1;
+    while (j < c.begin && (IsAux(K(j)) || IsAdverb(K(j)) || IsHabit(K(j)))) ++j;
+    if (j == c.begin) return true;
+    // A verb phrasing read as a noun ("comments on strikes") is an event noun here.
+    bool noun = c.trigger->kind == TriggerKind::kNoun ||
+                (c.begin > 0 && (IsDeterminer(K(c.begin - 1)) || IsPreposition(K(c.begin - 1))));
+    if (!noun) return false;
+    if (k > 0 && (IsDeterminer(K(k - 1)) || IsPreposition(K(k - 1)) ||
+                  In(K(k - 1), {"who", "which", "that", "whose", "where"})))
+      return false;
+    for (size_t m = k + 1; m < c.begin; ++m)
+      if (In(K(m), {"who", "which", "that", "whose", "where", "and"})) return false;
+    return true;
   }
 
   bool PrecededByPrep(const ActorSpan& a) const {

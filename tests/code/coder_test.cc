@@ -1310,5 +1310,24 @@ TEST(CoderHypothetical, WhatWouldBefallTheAttackersIsNoEvent) {
   EXPECT_FALSE(ev.empty()) << Codes(ev);
 }
 
+// A habit adverb makes a habit of what it stands right before ("rebels often attack convoys"),
+// not of an event elsewhere in its sentence.
+TEST(CoderHabit, HabitAdverbCountsOnlyRightBeforeTheVerb) {
+  for (const char* s :
+       {"Rebels often attack convoys on the road.", "Militants regularly fire rockets at the base.",
+        "The base is frequently shelled by rebels.",
+        "Moscow seldom comments on strikes in Syria, but officials said the "
+        "depot burned."}) {
+    auto ev = CodeText(s);
+    EXPECT_TRUE(ev.empty()) << s << ": " << Codes(ev);
+  }
+  for (const char* s : {"Militants who usually hide in the hills attacked the base on Monday.",
+                        "The usually quiet town was shelled by rebels on Monday.",
+                        "The usually quiet town came under rocket attack on Monday."}) {
+    auto ev = CodeText(s);
+    EXPECT_NE(FindRoot(ev, "19"), nullptr) << s << ": " << Codes(ev);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
