@@ -1329,5 +1329,25 @@ TEST(CoderHabit, HabitAdverbCountsOnlyRightBeforeTheVerb) {
   }
 }
 
+// A bullet item is body text, however short and unpunctuated; a heading is not coded.
+TEST(CoderHeading, BulletItemsAreBodyTextNotHeadings) {
+  auto ev = CodeText(
+      "Officials listed the arrests and attacks on Monday:\n\n- Rebels shelled the town\n\n"
+      "- Police arrested five protesters\n\nNo one was hurt.");
+  EXPECT_NE(FindRoot(ev, "19"), nullptr) << Codes(ev);
+  EXPECT_NE(FindRoot(ev, "17"), nullptr) << Codes(ev);
+  // A Markdown or HTML list item has lost its bullet: the reader names where it starts.
+  Article a;
+  a.id = "test-article";
+  a.body = "Officials listed the attacks on Monday:\n\nRebels shelled the town\n\nNo one was hurt.";
+  a.published = Date::ParseIso("2022-03-10");
+  AnalyzedText text = Analyze(a.body, a.published);
+  ArticlePlaces places;
+  EXPECT_TRUE(TheCoder().Code(a, text, places).empty());  // a heading, without the list item
+  a.list_items = {static_cast<uint32_t>(a.body.find("Rebels"))};
+  ev = TheCoder().Code(a, text, places);
+  EXPECT_EQ(CountRoot(ev, "19"), 1) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
