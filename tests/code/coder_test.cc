@@ -1349,5 +1349,23 @@ TEST(CoderHeading, BulletItemsAreBodyTextNotHeadings) {
   EXPECT_EQ(CountRoot(ev, "19"), 1) << Codes(ev);
 }
 
+// A phrasing's gap stops at the first word that continues it ("agree+ * deal" at "deal",
+// "fire+ * at" at the first "at"), but the target is searched for after it, so words between
+// the verb and its target ("on a ceasefire", "at dawn") do not lose it.
+TEST(CoderGap, TargetIsFoundPastWordsAfterALazyGap) {
+  auto ev = CodeText("Hamas agreed to a deal on a ceasefire with Israel.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].target->code, "ISR");
+  ev = CodeText("Rebels fired rockets at dawn at the military base.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "MIL");
+  ev = CodeText("Militants fired at dawn at a police station.");
+  e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "COP");
+}
+
 }  // namespace
 }  // namespace sitrep
