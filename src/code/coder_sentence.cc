@@ -1477,8 +1477,9 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       if (r.DiedOfNoViolence(c)) continue;
     }
     // "Jihadists stormed a military camp", "soldiers torched homes": what is a riot when a
-    // crowd does it is an attack on armed men, or the burning of property, when soldiers or
-    // rebels do it. Militiamen storming an embassy or pelting it with stones still riot.
+    // crowd does it is an attack on armed men (police among them, on either side: "police
+    // stormed a militant hideout"), or the burning of property, when soldiers or rebels do it.
+    // Militiamen storming an embassy or pelting it with stones still riot.
     if (c.cameo == "145" && c.source) {
       std::string_view sector = std::string_view(c.source->actor.sector).substr(0, 3);
       bool arson = false;
@@ -1489,7 +1490,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
           c.target && ArmedSector(std::string_view(c.target->actor.sector).substr(0, 3));
       if (arson && In(sector, {"MIL", "REB"}))
         c.cameo = "171";
-      else if (!arson && In(sector, {"MIL", "REB", "UAF"}) && on_armed_men)
+      else if (!arson && In(sector, {"MIL", "COP", "REB", "UAF"}) && on_armed_men)
         c.cameo = "190";
     }
     const WeaponSpan* ws = r.NearestWeapon(c);

@@ -1367,5 +1367,21 @@ TEST(CoderGap, TargetIsFoundPastWordsAfterALazyGap) {
   EXPECT_EQ(e->target->sector, "COP");
 }
 
+// Storming is a riot when a crowd does it, an attack when armed men storm armed men: police
+// as the target ("militants stormed a police station") or as the attacker ("police stormed a
+// militant hideout").
+TEST(CoderRiot, ArmedMenStormingPoliceOrStormedByPoliceAttack) {
+  for (const char* s :
+       {"Militants stormed a police station on Monday.",
+        "Police stormed a militant hideout on Monday.", "Police stormed a rebel camp on Monday."}) {
+    auto ev = CodeText(s);
+    ASSERT_EQ(ev.size(), 1u) << s << ": " << Codes(ev);
+    EXPECT_EQ(ev[0].cameo, "190") << s << ": " << Codes(ev);
+  }
+  auto ev = CodeText("Protesters stormed a police station on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "145");
+}
+
 }  // namespace
 }  // namespace sitrep
