@@ -13,7 +13,7 @@
 namespace sitrep {
 
 struct Article {
-  std::string id;            // the given id (JSON Lines), else the content hash
+  std::string id;  // the given id (JSON Lines), else the content hash
   std::string title;
   std::string author;
   std::string outlet;
@@ -28,6 +28,9 @@ struct Article {
   // body offset b maps to cp.second + (b - cp.first) for the last checkpoint cp with
   // cp.first <= b. See read/source_map.h for the lookup.
   std::vector<std::pair<uint32_t, uint32_t>> source_map;
+  // Body offsets where the paragraphs that are list items start (Markdown and HTML lists, whose
+  // bullets the body does not keep), ascending.
+  std::vector<uint32_t> list_items;
 };
 
 }  // namespace sitrep

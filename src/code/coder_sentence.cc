@@ -70,14 +70,20 @@ bool IsNegation(const Word& w) {
          w.key.ends_with("n't");
 }
 bool IsIrrealis(std::string_view k) {
-  return In(k, {"could", "might", "may", "would", "should", "will", "shall", "'ll", "if", "unless",
-                "whether", "going", "plan", "plans", "planned", "planning", "intend", "intends",
-                "want", "wants", "ready", "prepared", "expected", "likely", "aims", "seeks", "can",
-                "must", "threatened", "threatens", "threatening", "vowed", "vows", "pledged",
-                "promised", "wanted", "hope", "hopes", "able", "unable", "tried", "attempted",
-                "possible", "possibly", "risk", "lest", "would've",
-                // habits, not happenings: "Kyiv rarely comments on strikes inside Russia"
-                "rarely", "seldom", "usually", "routinely", "typically"});
+  return In(k,
+            {"could",      "might",     "may",         "would",   "should",  "will",    "shall",
+             "'ll",        "if",        "unless",      "whether", "going",   "plan",    "plans",
+             "planned",    "planning",  "intend",      "intends", "want",    "wants",   "ready",
+             "prepared",   "expected",  "likely",      "aims",    "seeks",   "can",     "must",
+             "threatened", "threatens", "threatening", "vowed",   "vows",    "pledged", "promised",
+             "wanted",     "hope",      "hopes",       "able",    "unable",  "tried",   "attempted",
+             "possible",   "possibly",  "risk",        "lest",    "would've"});
+}
+// Habits, not happenings: "Kyiv rarely comments on strikes inside Russia", "militants
+// routinely attack convoys". Only before a verb (see HabitAt): "the usually quiet town" is not.
+bool IsHabit(std::string_view k) {
+  return In(k, {"rarely", "seldom", "usually", "routinely", "typically", "often", "frequently",
+                "regularly", "habitually", "normally", "sometimes", "occasionally"});
 }
 bool IsQuote(const Word& w) {
   std::string_view k = w.key;  // compared by length first, unlike std::string == const char*
@@ -516,7 +522,8 @@ struct Reader {
     }
     return false;
   }
-  bool IrrealisAt(const Candidate& c) const {
+  bool IrrealisAt(size_t ci) const {
+    const Candidate& c = cands[ci];
     // "an assault on Goma would be catastrophic": a noun event said to be what it would be.
     if (c.trigger->kind == TriggerKind::kNoun) {
       for (size_t k = c.end; k + 2 < w.size() && k < c.end + 8; ++k) {
@@ -528,16 +535,47 @@ struct Reader {
         break;
       }
     }
+    // "Anyone attacking the convoy would be shot", "rebels shelling the town would be hit",
+    // "... would be 20 dead": a participle phrase in the subject of what would befall it tells
+    // who would suffer it, not a happening. (", killing two" after a comma is the act's own.)
+    if (c.trigger->kind == TriggerKind::kVerb && formsv[ci] == Form::kIng && c.begin > 0 &&
+        !IsClauseBreak(w[c.begin - 1]) && !IsAux(K(c.begin - 1))) {
+      for (size_t k = c.end; k + 1 < w.size() && k < c.end + 8; ++k) {
+        if (IsClauseBreak(w[k]) || In(K(k), {"who", "which", "that", "whose", "where"})) break;
+        if (In(K(k), {"would", "could", "might"}) && K(k + 1) == "be") return true;
+      }
+    }
     size_t b = ClauseStart(c.begin);
     // A conditional or question opening the sentence reaches into the next clause too.
     for (size_t k = 0; k < c.begin; ++k)
       if (In(K(k), {"if", "unless", "whether"}) && (k < b ? k + 12 > c.begin : true)) return true;
     for (size_t k = b; k < c.begin; ++k) {
+      if (IsHabit(K(k)) && HabitAt(k, c)) return true;
       if (!IsIrrealis(K(k))) continue;
       if (w[k].capitalized && K(k) == "may") continue;  // the month
       return true;
     }
     return false;
+  }
+  // Whether the habit adverb at word `k` says what the phrasing tells is a habit: it stands
+  // right before the phrasing's verb ("routinely attack", "are often shelled", "have regularly
+  // been targeted"), or, for an event noun, right before the verb of its clause ("rarely
+  // comments on strikes"). Not so in a noun phrase ("the usually quiet town") or a relative
+  // clause of the subject ("militants who usually hide in the hills attacked").
+  bool HabitAt(size_t k, const Candidate& c) const {
+    size_t j = k + 1;
+    while (j < c.begin && (IsAux(K(j)) || IsAdverb(K(j)) || IsHabit(K(j)))) ++j;
+    if (j == c.begin) return true;
+    // A verb phrasing read as a noun ("comments on strikes") is an event noun here.
+    bool noun = c.trigger->kind == TriggerKind::kNoun ||
+                (c.begin > 0 && (IsDeterminer(K(c.begin - 1)) || IsPreposition(K(c.begin - 1))));
+    if (!noun) return false;
+    if (k > 0 && (IsDeterminer(K(k - 1)) || IsPreposition(K(k - 1)) ||
+                  In(K(k - 1), {"who", "which", "that", "whose", "where"})))
+      return false;
+    for (size_t m = k + 1; m < c.begin; ++m)
+      if (In(K(m), {"who", "which", "that", "whose", "where", "and"})) return false;
+    return true;
   }
 
   bool PrecededByPrep(const ActorSpan& a) const {
@@ -1387,7 +1425,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused) continue;
-    if (r.NegatedAt(c) || r.IrrealisAt(c) || out.question) {
+    if (r.NegatedAt(c) || r.IrrealisAt(i) || out.question) {
       c.fused = true;
       c.anaphoric = false;
       continue;
@@ -1399,7 +1437,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (!c.trigger->casualty) continue;
-    if (r.NegatedAt(c) || r.IrrealisAt(c)) continue;
+    if (r.NegatedAt(c) || r.IrrealisAt(i)) continue;
     auto n = r.CasualtyCount(c);
     if (!n) continue;
     Candidate* owner = nullptr;
@@ -1439,8 +1477,9 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       if (r.DiedOfNoViolence(c)) continue;
     }
     // "Jihadists stormed a military camp", "soldiers torched homes": what is a riot when a
-    // crowd does it is an attack on armed men, or the burning of property, when soldiers or
-    // rebels do it. Militiamen storming an embassy or pelting it with stones still riot.
+    // crowd does it is an attack on armed men (police among them, on either side: "police
+    // stormed a militant hideout"), or the burning of property, when soldiers or rebels do it.
+    // Militiamen storming an embassy or pelting it with stones still riot.
     if (c.cameo == "145" && c.source) {
       std::string_view sector = std::string_view(c.source->actor.sector).substr(0, 3);
       bool arson = false;
@@ -1451,7 +1490,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
           c.target && ArmedSector(std::string_view(c.target->actor.sector).substr(0, 3));
       if (arson && In(sector, {"MIL", "REB"}))
         c.cameo = "171";
-      else if (!arson && In(sector, {"MIL", "REB", "UAF"}) && on_armed_men)
+      else if (!arson && In(sector, {"MIL", "COP", "REB", "UAF"}) && on_armed_men)
         c.cameo = "190";
     }
     const WeaponSpan* ws = r.NearestWeapon(c);
@@ -1486,10 +1525,11 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   // A coordinated subject: the event once for each of its actors, in the order they are named.
   // Two sides meeting, talking, signing or agreeing a truce with no one else named did it with
   // each other: "Israel and Hamas agreed to a ceasefire" is Israel to Hamas and Hamas to Israel.
+  // Only what two sides can only do together is mutual: "the United States and Britain praised
+  // the deal" is neither praising the other. (The conjuncts of one side were already merged by
+  // SetSubject, so the two are never the same side here.)
   auto reciprocal = [](const std::string& cameo) {
-    std::string_view root = std::string_view(cameo).substr(0, 2);
-    return (root == "04" && cameo != "045") || root == "05" || root == "06" ||
-           cameo.starts_with("087");
+    return In(cameo, {"040", "041", "044", "046", "057", "062", "064", "0871"});
   };
   for (size_t i = 0; i < out.events.size(); ++i) {
     Candidate& c = out.events[i];

@@ -73,8 +73,11 @@ class SitrepCoder : public Coder {
 
 // A paragraph of a few words with no closing punctuation: a section heading ("Colombia: drone
 // attack on army base") or a live blog's time stamp line ("10:45 GMT – Houthis claim missile
-// attack"). It announces what the paragraphs after it tell, so it is not coded itself.
-bool IsHeadingParagraph(std::string_view body, const Sentence& s) {
+// attack"). It announces what the paragraphs after it tell, so it is not coded itself. A list
+// item ("- Rebels shelled the town", or an item of a Markdown or HTML list, `list_items`) is
+// body text, however short and unpunctuated.
+bool IsHeadingParagraph(std::string_view body, const Sentence& s,
+                        const std::vector<uint32_t>& list_items) {
   auto blank_or_edge = [&](size_t at, int step) {
     while (at > 0 && at < body.size() && body[at - (step < 0)] == ' ') at += step;
     if (step < 0) return at == 0 || (at >= 2 && body.substr(at - 2, 2) == "\n\n");
@@ -84,6 +87,11 @@ bool IsHeadingParagraph(std::string_view body, const Sentence& s) {
   std::string_view text = body.substr(s.start, s.end - s.start);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.empty()) return false;
+  if (std::binary_search(list_items.begin(), list_items.end(), s.start)) return false;
+  static constexpr std::string_view kBullets[] = {
+      "- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "\xC2\xB7 "};
+  for (std::string_view bullet : kBullets)
+    if (text.starts_with(bullet)) return false;
   static constexpr std::string_view kClosers[] = {
       ".", "!", "?", "\"", "'", ")", ":", "\xE2\x80\x9D", "\xE2\x80\x99"};
   for (std::string_view closer : kClosers)
@@ -310,7 +318,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (const DateMention& d : s.dates)
         if (d.range.end - d.range.begin <= 14) carried = d.range;
     };
-    if (Furniture(article, stext) || IsHeadingParagraph(body, s)) continue;
+    if (Furniture(article, stext) || IsHeadingParagraph(body, s, article.list_items)) continue;
     std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
                               : carried        ? std::optional<Date>(carried->begin)
                                                : article.published;

@@ -43,6 +43,7 @@ struct Match {
   bool wants_admin1 = false;  // "… province"
   bool wants_city = false;    // "… city"
   bool modifier = false, relative = false, locative = false;
+  bool after_comma = false;  // right after "Name, ": where that name is, if it is a place
   bool single_word = false;
   int chosen = -1;  // index into places
   // "the Saudi city of Jazan": a country or demonym before a place word and "of" names the
@@ -95,6 +96,19 @@ class Locator {
             m.wants_admin1 = true;
           else
             m.wants_city = true;
+        }
+        // "in Sake, Congo", "Bannu, Pakistan": the country is where the place before the comma
+        // is, a place named as such. After a name that is no place ("on Monday, Burkina Faso
+        // officials said") it is named as nothing more than itself.
+        if (m.after_comma) {
+          size_t b = m.first;
+          while (b > 0 && t[b - 1].key.empty() && t[b - 1].joined_to_next) --b;
+          if (!out.empty() && out.back().last == b) {
+            m.locative = true;
+            Match& place = out.back();
+            if (place.country_hint.empty() && g_.Get(m.places[0]).kind == PlaceKind::kCountry)
+              place.country_hint = g_.Country(m.places[0]);
+          }
         }
         out.push_back(std::move(m));
         i = out.back().last;
@@ -290,10 +304,11 @@ class Locator {
           (before == "kilometers" || before == "kilometres" || before == "km" || before == "miles"))
         m->relative = true;
       if (prev == "of" && b >= 2 && (before == "outskirts" || before == "edge")) m->locative = true;
-      // "Bannu, Pakistan": a name after a capitalized name and a comma says where that one is.
+      // "Bannu, Pakistan": a name after a capitalized name and a comma may say where that one
+      // is; FindMatches decides, once it knows whether that name is a place.
       if (t[b - 1].capitalized && t[b - 1].end + 2 == t[b].start &&
           body_.substr(t[b - 1].end, 2) == ", ")
-        m->locative = true;
+        m->after_comma = true;
     }
   }
 

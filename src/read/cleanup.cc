@@ -346,6 +346,7 @@ bool IsBio(std::string_view text) {
 struct HeaderFields {
   std::string outlet;
   std::optional<Date> date;
+  std::string headline;  // "Rebels seize town" of "Rebels seize town - March 3, 2022"
 };
 
 // Separators and spaces at both ends, the multi-byte ones (· — – •) whole.
@@ -407,10 +408,31 @@ HeaderFields ReadHeaderFields(std::string_view rest) {
   return f;
 }
 
+// Whether every word of `field` is capitalized but for the small words of names ("Horn Press
+// Agency", "Voice of America"): an outlet's name, not a sentence-case headline.
+bool IsNameField(std::string_view field) {
+  size_t i = 0;
+  while (i < field.size()) {
+    while (i < field.size() && field[i] == ' ') ++i;
+    size_t end = field.find(' ', i);
+    if (end == std::string_view::npos) end = field.size();
+    std::string_view word = field.substr(i, end - i);
+    static constexpr std::string_view kSmall[] = {
+        "of", "the", "and", "for", "on",  "in", "a",  "an",  "de",  "du", "des",
+        "al", "el",  "la",  "le",  "der", "di", "da", "van", "von", "y",  "et"};
+    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+        std::find(std::begin(kSmall), std::end(kSmall), word) == std::end(kSmall))
+      return false;
+    i = end;
+  }
+  return true;
+}
+
 // A short line of fields split by " | ", " · ", " — ", " – " or " - ", one of them a date:
 // "3 March 2022 | Example Wire", "Horn Press Agency - July 14, 2024". The first other field is
-// the outlet.
-bool DateAmongFields(const LineView& l, HeaderFields& out) {
+// the outlet when it is a name; with `want_title`, a first field that reads as a headline
+// ("Rebels seize town - March 3, 2022") is the headline, not the outlet.
+bool DateAmongFields(const LineView& l, HeaderFields& out, bool want_title) {
   if (l.text.size() > 120) return false;
   std::vector<std::string> fields;
   std::string_view t = l.text;
@@ -430,6 +452,10 @@ bool DateAmongFields(const LineView& l, HeaderFields& out) {
   for (const std::string& field : fields) {
     if (auto d = LabeledDate(field); d && !f.date) {
       f.date = d;
+    } else if (want_title && &field == &fields.front() && WordCount(field) >= 2 &&
+               WordCount(field) <= 25 && std::isupper(static_cast<unsigned char>(field[0])) &&
+               !IsNameField(field)) {
+      f.headline = field;
     } else if (f.outlet.empty() && !field.empty() && WordCount(field) <= 6 &&
                std::isupper(static_cast<unsigned char>(field[0]))) {
       f.outlet = field;
@@ -565,7 +591,8 @@ class Cleaner {
       if (at != std::string::npos) Take(ReadHeaderFields(l.text.substr(at + author.size())));
       return true;
     }
-    if (HeaderFields f; DateAmongFields(l, f)) {
+    if (HeaderFields f; DateAmongFields(l, f, meta().title.empty() && !seen_text_)) {
+      if (!f.headline.empty()) meta().title = f.headline;
       Take(f);
       return true;
     }
@@ -607,7 +634,7 @@ class Cleaner {
         meta().author = outlet.substr(0, comma);
         outlet = Trim(outlet.substr(comma + 2));
       }
-      Take({outlet, date});
+      Take({outlet, date, {}});
       return true;
     }
     return IsPartialDateOrAge(l);
@@ -679,7 +706,7 @@ class Cleaner {
     if (l.line->removed) return;
     auto d = FindDateline(l.line->Plain());
     if (!d) return;
-    Take({d->outlet, d->date});
+    Take({d->outlet, d->date, {}});
     l.line->DropFront(d->length);
     l.text = NormalizeInline(l.line->Plain());
     l.lower = Lower(l.text);

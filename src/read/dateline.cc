@@ -14,8 +14,9 @@ bool Lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-// "BAGHDAD", "GAZA CITY", "ST. LOUIS", "N'DJAMENA": capitals with spaces, dots, apostrophes
-// and hyphens; or, with `title_case`, "Baghdad", "Gaza City". Returns its length, or 0.
+// "BAGHDAD", "GAZA CITY", "ST. LOUIS", "N'DJAMENA", "UN", "U.N.": capitals with spaces, dots,
+// apostrophes and hyphens, two letters at least; or, with `title_case`, "Baghdad", "Gaza City",
+// three letters at least. Returns its length, or 0.
 size_t PlaceName(std::string_view s, bool title_case) {
   size_t i = 0, letters = 0;
   bool word_start = true;
@@ -35,7 +36,7 @@ size_t PlaceName(std::string_view s, bool title_case) {
     ++i;
   }
   while (i > 0 && s[i - 1] == ' ') --i;
-  return letters >= 3 && i <= 40 ? i : 0;
+  return letters >= (title_case ? 3u : 2u) && i <= 40 ? i : 0;
 }
 
 // The dash that ends a dateline, with the spaces around it: its length, or 0. `long_dash`

@@ -51,6 +51,7 @@ void WriteBody(const Document& doc, const std::vector<uint32_t>& repairs, Articl
         [&repairs](uint32_t offset) { return UnrepairedOffset(repairs, offset); });
   for (const Block& block : doc.blocks) {
     bool any = false;
+    size_t before = writer.body().size();
     for (const Line& line : block.lines) {
       if (line.removed) continue;
       if (any) writer.Space();
@@ -59,6 +60,9 @@ void WriteBody(const Document& doc, const std::vector<uint32_t>& repairs, Articl
       any = true;
     }
     if (any) writer.EndParagraph();
+    // A paragraph after the first starts past the "\n\n" written before its first character.
+    if (block.kind == BlockKind::kListItem && writer.body().size() > before)
+      article.list_items.push_back(static_cast<uint32_t>(before == 0 ? 0 : before + 2));
   }
   article.body = writer.TakeBody();
   article.source_map = writer.TakeMap();

@@ -1267,5 +1267,121 @@ TEST(CoderGeneral, HabitsAreNotEvents) {
   EXPECT_TRUE(CodeText("Militants routinely attack convoys on the road to the border.").empty());
 }
 
+// Only what two sides can only do together is coded both ways: "the United States and Britain
+// praised" is each of them praising, not one praising the other.
+TEST(CoderReciprocal, OnlyMutualActsAreCodedBothWays) {
+  auto ev = CodeText("The United States and Britain praised the deal.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  for (const Event& e : ev) EXPECT_FALSE(e.target) << Codes(ev);
+  for (const char* s : {"Iran and Iraq signed a trade agreement.",
+                        "Israel and Hamas agreed to a ceasefire.", "Russia and Turkey met."}) {
+    ev = CodeText(s);
+    ASSERT_EQ(ev.size(), 2u) << s << ": " << Codes(ev);
+    ASSERT_TRUE(ev[0].target && ev[1].target) << s << ": " << Codes(ev);
+    EXPECT_EQ(ev[0].source->code, ev[1].target->code) << s;
+    EXPECT_EQ(ev[1].source->code, ev[0].target->code) << s;
+  }
+}
+
+// Two actors of one side meeting are one side's act, never each other's target.
+TEST(CoderReciprocal, OneSideIsNeverItsOwnCounterpart) {
+  for (const char* s : {"Israeli police and Israeli troops signed an agreement.",
+                        "Israel and the Israeli military met on Monday."}) {
+    auto ev = CodeText(s);
+    for (const Event& e : ev)
+      EXPECT_FALSE(e.target && e.source && e.target->country == e.source->country)
+          << s << ": " << Codes(ev);
+  }
+}
+
+// What would befall whoever did something is no happening: "anyone attacking the convoy would
+// be shot" (an irregular participle as much as a regular one), "... would be 20 dead".
+TEST(CoderHypothetical, WhatWouldBefallTheAttackersIsNoEvent) {
+  for (const char* s : {"Anyone attacking the convoy would be shot.",
+                        "Protesters storming the embassy would be shot, the army warned.",
+                        "Rebels shelling the town would be hit by airstrikes.",
+                        "Militants attacking the base would be 20 dead within an hour."}) {
+    auto ev = CodeText(s);
+    EXPECT_TRUE(ev.empty()) << s << ": " << Codes(ev);
+  }
+  // The act a participle phrase tells after a comma, or before a real verb, happened.
+  EXPECT_NE(FindRoot(CodeText("Police fired on protesters, killing two."), "19"), nullptr);
+  auto ev = CodeText("Militants attacking the convoy killed two soldiers.");
+  EXPECT_FALSE(ev.empty()) << Codes(ev);
+}
+
+// A habit adverb makes a habit of what it stands right before ("rebels often attack convoys"),
+// not of an event elsewhere in its sentence.
+TEST(CoderHabit, HabitAdverbCountsOnlyRightBeforeTheVerb) {
+  for (const char* s :
+       {"Rebels often attack convoys on the road.", "Militants regularly fire rockets at the base.",
+        "The base is frequently shelled by rebels.",
+        "Moscow seldom comments on strikes in Syria, but officials said the "
+        "depot burned."}) {
+    auto ev = CodeText(s);
+    EXPECT_TRUE(ev.empty()) << s << ": " << Codes(ev);
+  }
+  for (const char* s : {"Militants who usually hide in the hills attacked the base on Monday.",
+                        "The usually quiet town was shelled by rebels on Monday.",
+                        "The usually quiet town came under rocket attack on Monday."}) {
+    auto ev = CodeText(s);
+    EXPECT_NE(FindRoot(ev, "19"), nullptr) << s << ": " << Codes(ev);
+  }
+}
+
+// A bullet item is body text, however short and unpunctuated; a heading is not coded.
+TEST(CoderHeading, BulletItemsAreBodyTextNotHeadings) {
+  auto ev = CodeText(
+      "Officials listed the arrests and attacks on Monday:\n\n- Rebels shelled the town\n\n"
+      "- Police arrested five protesters\n\nNo one was hurt.");
+  EXPECT_NE(FindRoot(ev, "19"), nullptr) << Codes(ev);
+  EXPECT_NE(FindRoot(ev, "17"), nullptr) << Codes(ev);
+  // A Markdown or HTML list item has lost its bullet: the reader names where it starts.
+  Article a;
+  a.id = "test-article";
+  a.body = "Officials listed the attacks on Monday:\n\nRebels shelled the town\n\nNo one was hurt.";
+  a.published = Date::ParseIso("2022-03-10");
+  AnalyzedText text = Analyze(a.body, a.published);
+  ArticlePlaces places;
+  EXPECT_TRUE(TheCoder().Code(a, text, places).empty());  // a heading, without the list item
+  a.list_items = {static_cast<uint32_t>(a.body.find("Rebels"))};
+  ev = TheCoder().Code(a, text, places);
+  EXPECT_EQ(CountRoot(ev, "19"), 1) << Codes(ev);
+}
+
+// A phrasing's gap stops at the first word that continues it ("agree+ * deal" at "deal",
+// "fire+ * at" at the first "at"), but the target is searched for after it, so words between
+// the verb and its target ("on a ceasefire", "at dawn") do not lose it.
+TEST(CoderGap, TargetIsFoundPastWordsAfterALazyGap) {
+  auto ev = CodeText("Hamas agreed to a deal on a ceasefire with Israel.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].target->code, "ISR");
+  ev = CodeText("Rebels fired rockets at dawn at the military base.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "MIL");
+  ev = CodeText("Militants fired at dawn at a police station.");
+  e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->target) << Codes(ev);
+  EXPECT_EQ(e->target->sector, "COP");
+}
+
+// Storming is a riot when a crowd does it, an attack when armed men storm armed men: police
+// as the target ("militants stormed a police station") or as the attacker ("police stormed a
+// militant hideout").
+TEST(CoderRiot, ArmedMenStormingPoliceOrStormedByPoliceAttack) {
+  for (const char* s :
+       {"Militants stormed a police station on Monday.",
+        "Police stormed a militant hideout on Monday.", "Police stormed a rebel camp on Monday."}) {
+    auto ev = CodeText(s);
+    ASSERT_EQ(ev.size(), 1u) << s << ": " << Codes(ev);
+    EXPECT_EQ(ev[0].cameo, "190") << s << ": " << Codes(ev);
+  }
+  auto ev = CodeText("Protesters stormed a police station on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "145");
+}
+
 }  // namespace
 }  // namespace sitrep

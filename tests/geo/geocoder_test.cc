@@ -222,5 +222,20 @@ TEST(GeocoderOpen, MissingGazetteerIsAnErrorNamingTheFileAndSetup) {
   EXPECT_NE(g.error().find("scripts/setup"), std::string::npos);
 }
 
+// ", Country" after a place says where that place is ("Tripoli, Lebanon": the Lebanese one);
+// after a name that is no place ("on Monday, Syria said") it names no place as such.
+TEST_F(GeocoderTest, CommaCountryAttachesOnlyToAPlaceBeforeIt) {
+  auto p = Locate("Protesters gathered in Tripoli, Lebanon, on Monday.");
+  const PlaceMention* tripoli = Find(p, "Tripoli");
+  const PlaceMention* lebanon = Find(p, "Lebanon");
+  ASSERT_TRUE(tripoli && lebanon) << Describe(p);
+  EXPECT_EQ(tripoli->location.country, "LBN");
+  EXPECT_TRUE(lebanon->locative);
+  p = Locate("The talks ended without a deal on Monday, Syria said in a statement.");
+  const PlaceMention* syria = Find(p, "Syria");
+  ASSERT_NE(syria, nullptr);
+  EXPECT_FALSE(syria->locative);
+}
+
 }  // namespace
 }  // namespace sitrep

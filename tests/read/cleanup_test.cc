@@ -250,5 +250,23 @@ TEST(SeedArticle, RedAlertInIraq) {
   EXPECT_EQ(a.body.find("\n\n\n"), std::string::npos);
 }
 
+// "Headline - date" (or "Headline - Outlet - date") opening a page: the headline is the title,
+// not the outlet; a name before the date is still the outlet.
+TEST(Metadata, HeadlineBeforeADashIsTheTitleNotTheOutlet) {
+  std::string rest = std::string("\n\n") + kLead + "\n\n" + kSecond;
+  Article a = MustParse("Protest turns violent - March 3, 2022" + rest, InputFormat::kText);
+  EXPECT_EQ(a.title, "Protest turns violent");
+  EXPECT_EQ(a.outlet, "");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->Iso(), "2022-03-03");
+  a = MustParse("Protest turns violent - Example Wire - March 3, 2022" + rest, InputFormat::kText);
+  EXPECT_EQ(a.title, "Protest turns violent");
+  EXPECT_EQ(a.outlet, "Example Wire");
+  a = MustParse("Voice of America - March 3, 2022" + rest, InputFormat::kText);
+  EXPECT_EQ(a.title, "");
+  EXPECT_EQ(a.outlet, "Voice of America");
+  EXPECT_EQ(a.body, std::string(kLead) + "\n\n" + kSecond);
+}
+
 }  // namespace
 }  // namespace sitrep

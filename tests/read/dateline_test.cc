@@ -31,6 +31,11 @@ TEST(Dateline, OutletAndDatedDayAreTakenAndTheBodyStartsAfterTheDash) {
       {"ST. LOUIS, Oct. 9 -- ", "", ""},
       {"Baghdad, 3 March 2021 (Example Wire) - ", "Example Wire", "2021-03-03"},
       {"N'DJAMENA (AFP) - ", "AFP", ""},
+      // An organisation's acronym stands for where its story was filed, as a capital does.
+      {"NATO \xE2\x80\x93 ", "", ""},
+      {"UN \xE2\x80\x93 ", "", ""},
+      {"U.N. \xE2\x80\x94 ", "", ""},
+      {"EU (Reuters) - ", "Reuters", ""},
   };
   for (const DatelineCase& c : cases) {
     Article a = MustParse(std::string("Rockets hit base\n\n") + c.dateline + kLead + "\n\n" +

@@ -232,5 +232,26 @@ TEST(ReadAuto, SniffsTheFormat) {
       "jsonl");
 }
 
+// The body drops a list's bullets; where its items start is kept, so that a short item is not
+// taken for a heading.
+TEST(ReadMarkdown, ListItemsAreNamedByWhereTheyStart) {
+  const std::string md =
+      "# Attacks overnight\n\nOfficials listed the attacks:\n\n"
+      "- Rebels shelled the town\n- Militants fired rockets at a base\n\nNo one was hurt.\n";
+  Article a = MustParse(md, InputFormat::kMarkdown);
+  ASSERT_EQ(a.list_items.size(), 2u) << a.body;
+  EXPECT_EQ(a.body.substr(a.list_items[0], 6), "Rebels");
+  EXPECT_EQ(a.body.substr(a.list_items[1], 9), "Militants");
+  Article h = MustParse(
+      "<html><body><h1>Attacks</h1><p>Officials listed the attacks:</p><ul><li>Rebels shelled "
+      "the town</li><li>Militants fired rockets at a base</li></ul></body></html>",
+      InputFormat::kHtml);
+  ASSERT_EQ(h.list_items.size(), 2u) << h.body;
+  EXPECT_EQ(h.body.substr(h.list_items[1], 9), "Militants");
+  EXPECT_TRUE(MustParse("Attacks\n\nRebels shelled the town on Monday, officials said.\n",
+                        InputFormat::kText)
+                  .list_items.empty());
+}
+
 }  // namespace
 }  // namespace sitrep
