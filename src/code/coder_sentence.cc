@@ -111,6 +111,10 @@ bool IsPlaceModifier(std::string_view k) {
 bool IsSubordinator(std::string_view k) {
   return In(k, {"after", "before", "when", "since", "until", "because", "whereas", "once"});
 }
+// Words opening a relative clause ("militants who usually hide …").
+bool IsRelativeWord(std::string_view k) {
+  return In(k, {"who", "which", "that", "whose", "where"});
+}
 // Words saying an event noun is the background of another ("in response to drone attacks",
 // "a day after American air raids").
 bool IsBackgroundMarker(std::string_view k) {
@@ -541,7 +545,7 @@ struct Reader {
     if (c.trigger->kind == TriggerKind::kVerb && formsv[ci] == Form::kIng && c.begin > 0 &&
         !IsClauseBreak(w[c.begin - 1]) && !IsAux(K(c.begin - 1))) {
       for (size_t k = c.end; k + 1 < w.size() && k < c.end + 8; ++k) {
-        if (IsClauseBreak(w[k]) || In(K(k), {"who", "which", "that", "whose", "where"})) break;
+        if (IsClauseBreak(w[k]) || IsRelativeWord(K(k))) break;
         if (In(K(k), {"would", "could", "might"}) && K(k + 1) == "be") return true;
       }
     }
@@ -570,11 +574,10 @@ struct Reader {
     bool noun = c.trigger->kind == TriggerKind::kNoun ||
                 (c.begin > 0 && (IsDeterminer(K(c.begin - 1)) || IsPreposition(K(c.begin - 1))));
     if (!noun) return false;
-    if (k > 0 && (IsDeterminer(K(k - 1)) || IsPreposition(K(k - 1)) ||
-                  In(K(k - 1), {"who", "which", "that", "whose", "where"})))
+    if (k > 0 && (IsDeterminer(K(k - 1)) || IsPreposition(K(k - 1)) || IsRelativeWord(K(k - 1))))
       return false;
     for (size_t m = k + 1; m < c.begin; ++m)
-      if (In(K(m), {"who", "which", "that", "whose", "where", "and"})) return false;
+      if (IsRelativeWord(K(m)) || K(m) == "and") return false;
     return true;
   }
 
