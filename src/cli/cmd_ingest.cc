@@ -63,6 +63,11 @@ class Progress {
       std::snprintf(buf, sizeof buf, ", ETA %.0fs", (total_ - articles) / rate);
       line += buf;
     }
+    Show(line);
+  }
+  // Shows a line in the progress line's place, until the next update or Clear().
+  void Show(const std::string& line) {
+    if (!enabled_) return;
     std::fprintf(stderr, "\r%-78s", line.c_str());
     shown_ = true;
   }
@@ -148,11 +153,9 @@ class Ingester {
   // the next open of the store rebuilds it.
   bool EndBulkLoad() {
     if (!bulk_started_) return true;
-    progress_.Clear();
-    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "ingest: rebuilding the indexes…");
+    progress_.Show("ingest: rebuilding the indexes…");
     auto s = store_.EndBulkLoad();
     progress_.Clear();
-    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%78s\r", "");
     if (!s) std::fprintf(stderr, "sitrep ingest: %s\n", s.error().c_str());
     return static_cast<bool>(s);
   }

@@ -41,11 +41,15 @@ bool PlacesCompatible(const MergeKey& a, const MergeKey& b) {
 
 }  // namespace
 
+std::string RootOf(const Event& e) {
+  return e.root.empty() ? e.cameo.substr(0, std::min<size_t>(2, e.cameo.size())) : e.root;
+}
+
 MergeKey KeyOf(const Event& e) {
   MergeKey k;
   k.begin = e.date.begin.days();
   k.end = e.date.end.days();
-  k.root = e.root.empty() ? e.cameo.substr(0, std::min<size_t>(2, e.cameo.size())) : e.root;
+  k.root = RootOf(e);
   if (e.source) k.source_code = e.source->code;
   if (e.target) k.target_code = e.target->code;
   if (e.location) {

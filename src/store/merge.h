@@ -26,6 +26,8 @@ struct MergeKey {
 };
 
 MergeKey KeyOf(const Event& e);
+// The event's CAMEO root: its own, else the first two digits of its code.
+std::string RootOf(const Event& e);
 // Whether report `a` and event `b` are the same happening (symmetric).
 bool SameHappening(const MergeKey& a, const MergeKey& b);
 // How well they match, to choose among several candidates: higher is better.

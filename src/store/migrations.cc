@@ -223,10 +223,15 @@ Result<int64_t> FtsIndexedUpTo(SqlConnection& db) {
 namespace {
 
 Result<bool> BulkLoadLeftovers(SqlConnection& db) {
+  std::string names;
+  std::vector<SqlValue> params;
+  for (const QueryIndex& index : kQueryIndexes) {
+    names += names.empty() ? "?" : ", ?";
+    params.push_back(Text(index.name));
+  }
   auto indexes = db.QueryOne(
-      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-      "('events_date_id', 'events_lat_lon', 'events_long_span', 'reports_event', "
-      "'articles_url')");
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")",
+      params);
   if (!indexes) return Error{indexes.error()};
   if ((*indexes)->I64(0) < static_cast<int64_t>(std::size(kQueryIndexes))) return true;
   auto indexed = FtsIndexedUpTo(db);
@@ -262,14 +267,17 @@ Status RepairAfterBulkLoad(SqlConnection& db) {
   FileLock lock;
   std::string lock_path = BulkLockPath(db.FilePath());
   if (!lock_path.empty() && !lock.TryLock(lock_path)) return OkStatus();
+  if (auto s = RestoreQueryIndexesInTransaction(db); !s)
+    return Error{"restoring the indexes after an unfinished bulk load: " + s.error()};
+  return OkStatus();
+}
+
+Status RestoreQueryIndexesInTransaction(SqlConnection& db) {
   if (auto s = db.BeginWrite(); !s) return s;
   auto s = RestoreQueryIndexes(db);
   if (s) s = db.Commit();
-  if (!s) {
-    db.Rollback();
-    return Error{"restoring the indexes after an unfinished bulk load: " + s.error()};
-  }
-  return OkStatus();
+  if (!s) db.Rollback();
+  return s;
 }
 
 }  // namespace sitrep::store

@@ -25,6 +25,8 @@ extern const QueryIndex kQueryIndexes[5];
 // Creates whichever query indexes are missing, and indexes the reports the full-text index
 // lacks, inside the caller's write transaction (SQLite only: a no-op on PostgreSQL).
 Status RestoreQueryIndexes(SqlConnection& db);
+// The same in a write transaction of its own.
+Status RestoreQueryIndexesInTransaction(SqlConnection& db);
 // After a bulk load that did not end (killed): restores them in a transaction of its own, but
 // takes the write lock only when something is missing.
 Status RepairAfterBulkLoad(SqlConnection& db);

@@ -78,7 +78,7 @@ std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
   return {Text(id),
           Int(e.date.begin.days()),
           Int(e.date.end.days()),
-          Text(e.root.empty() ? KeyOf(e).root : e.root),
+          Text(RootOf(e)),
           Text(e.cameo),
           Int(e.quad_class),
           Real(e.goldstein),
@@ -324,13 +324,8 @@ class SqlStore : public Store {
       return OkStatus();
     }
     LeaveBulk();
-    if (auto s = db_->BeginWrite(); !s) return s;
-    auto s = RestoreQueryIndexes(*db_);
-    if (s) s = db_->Commit();
-    if (!s) {
-      db_->Rollback();
+    if (auto s = RestoreQueryIndexesInTransaction(*db_); !s)
       return Error{"rebuilding the indexes after a bulk load: " + s.error()};
-    }
     indexes_missing_ = false;
     bulk_lock_.Release();
     return OkStatus();
@@ -441,8 +436,6 @@ class SqlStore : public Store {
       if (auto s = db_->Exec(std::string("DROP INDEX IF EXISTS ") + index.name); !s)
         return Error{s.error()};
     candidates_.Clear();
-    auto rows = db_->Query(std::string(kCandidateColumns) + " ORDER BY root, date_begin");
-    if (!rows) return Error{rows.error()};
     std::vector<MergeCandidate> block;
     auto flush = [&] {
       if (block.empty()) return;
@@ -451,13 +444,16 @@ class SqlStore : public Store {
       candidates_.Put(root, week, CandidateCache::Block(std::move(block)));
       block.clear();
     };
-    for (const SqlRow& r : *rows) {
-      MergeCandidate c = CandidateOf(r, r.Str(10));
-      if (!block.empty() && (c.key.root != block.front().key.root ||
-                             BucketOf(c.key.begin) != BucketOf(block.front().key.begin)))
-        flush();
-      block.push_back(std::move(c));
-    }
+    // Streamed: a copy of every row at once would double what the cache itself holds.
+    auto loaded = db_->QueryEach(
+        std::string(kCandidateColumns) + " ORDER BY root, date_begin", {}, [&](const SqlRow& r) {
+          MergeCandidate c = CandidateOf(r);
+          if (!block.empty() && (c.key.root != block.front().key.root ||
+                                 BucketOf(c.key.begin) != BucketOf(block.front().key.begin)))
+            flush();
+          block.push_back(std::move(c));
+        });
+    if (!loaded) return Error{loaded.error()};
     flush();
     candidates_.SetComplete(true);
     data_version_ = (*version)->I64(0);
@@ -621,7 +617,7 @@ class SqlStore : public Store {
     if (!rows) return Error{rows.error()};
     std::vector<MergeCandidate> block;
     block.reserve(rows->size());
-    for (const SqlRow& r : *rows) block.push_back(CandidateOf(r, root));
+    for (const SqlRow& r : *rows) block.push_back(CandidateOf(r));
     return CandidateCache::Block(std::move(block));
   }
 
@@ -629,12 +625,12 @@ class SqlStore : public Store {
       "SELECT id, date_begin, date_end, source_code, target_code, location_text, "
       "location_country, location_precision, lat, lon, root FROM events";
 
-  static MergeCandidate CandidateOf(const SqlRow& r, const std::string& root) {
+  static MergeCandidate CandidateOf(const SqlRow& r) {
     MergeCandidate c;
     c.id = r.Str(0);
     c.key.begin = static_cast<int32_t>(r.I64(1));
     c.key.end = static_cast<int32_t>(r.I64(2));
-    c.key.root = root;
+    c.key.root = r.Str(10);
     c.key.source_code = r.Str(3);
     c.key.target_code = r.Str(4);
     c.key.located = !r.IsNull(8);
