@@ -1,7 +1,8 @@
 #include "store/candidate_cache.h"
 
 #include <algorithm>
-#include <functional>
+
+#include "base/hash.h"
 
 namespace sitrep::store {
 namespace {
@@ -10,59 +11,89 @@ int32_t SpanOf(const MergeKey& k) {
   return k.end - k.begin;
 }
 
+// Whether two actor prints allow the same actor: either unknown, or the same print.
+bool PrintsCompatible(uint32_t a, uint32_t b) {
+  return a == 0 || b == 0 || a == b;
+}
+
 }  // namespace
+
+uint32_t ActorPrint(const std::string& code) {
+  if (code.empty()) return 0;
+  return static_cast<uint32_t>(Fnv1a64(code)) | 1;
+}
+
+CandidateQuery::CandidateQuery(const MergeKey& k)
+    : begin(k.begin),
+      end(k.end),
+      source(ActorPrint(k.source_code)),
+      target(ActorPrint(k.target_code)),
+      located(k.located) {}
+
+CandidateBlock::Entry CandidateBlock::EntryOf(const MergeKey& k, size_t index) {
+  return {k.begin,
+          k.end,
+          ActorPrint(k.source_code),
+          ActorPrint(k.target_code),
+          static_cast<uint32_t>(index),
+          k.located ? 1u : 0u};
+}
 
 CandidateBlock::CandidateBlock(std::vector<MergeCandidate> events) : events_(std::move(events)) {
   by_start_.reserve(events_.size());
   for (size_t i = 0; i < events_.size(); ++i) {
     const MergeKey& k = events_[i].key;
     if (SpanOf(k) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(k));
-    by_start_.push_back({k.begin, static_cast<uint32_t>(i)});
+    by_start_.push_back(EntryOf(k, i));
   }
-  std::sort(by_start_.begin(), by_start_.end(),
-            [](const Start& a, const Start& b) { return a.day < b.day; });
+  std::stable_sort(by_start_.begin(), by_start_.end(),
+                   [](const Entry& a, const Entry& b) { return a.begin < b.begin; });
 }
 
 void CandidateBlock::Insert(MergeCandidate c) {
   if (SpanOf(c.key) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(c.key));
-  Start start{c.key.begin, static_cast<uint32_t>(events_.size())};
+  Entry entry = EntryOf(c.key, events_.size());
   events_.push_back(std::move(c));
-  auto at = std::upper_bound(by_start_.begin(), by_start_.end(), start.day,
-                             [](int32_t day, const Start& s) { return day < s.day; });
-  by_start_.insert(at, start);
+  auto at = std::upper_bound(by_start_.begin(), by_start_.end(), entry.begin,
+                             [](int32_t day, const Entry& e) { return day < e.begin; });
+  by_start_.insert(at, entry);
 }
 
-void CandidateBlock::AppendOverlapping(int32_t begin, int32_t end,
-                                       std::vector<const MergeCandidate*>& out) const {
+void CandidateBlock::AppendCandidates(const CandidateQuery& q,
+                                      std::vector<const MergeCandidate*>& out) const {
   // An event starting before begin - max_span_ ends before begin, or is too wide to merge.
-  auto it = std::lower_bound(by_start_.begin(), by_start_.end(), begin - max_span_,
-                             [](const Start& s, int32_t day) { return s.day < day; });
-  for (; it != by_start_.end() && it->day <= end; ++it) {
-    const MergeCandidate& c = events_[it->index];
-    if (c.key.end >= begin && SpanOf(c.key) <= kMaxMergeSpanDays) out.push_back(&c);
+  auto it = std::lower_bound(by_start_.begin(), by_start_.end(), q.begin - max_span_,
+                             [](const Entry& e, int32_t day) { return e.begin < day; });
+  for (; it != by_start_.end() && it->begin <= q.end; ++it) {
+    if (it->end < q.begin || it->end - it->begin > kMaxMergeSpanDays) continue;
+    if ((it->located != 0) != q.located) continue;
+    if (!PrintsCompatible(it->source, q.source) || !PrintsCompatible(it->target, q.target))
+      continue;
+    out.push_back(&events_[it->index]);
   }
 }
 
-size_t CandidateCache::BlockKeyHash::operator()(const BlockKey& k) const {
-  return std::hash<std::string>{}(k.root) * 31 + std::hash<int32_t>{}(k.week);
+uint32_t CandidateCache::RootId(const std::string& root) {
+  auto [it, added] = root_ids_.try_emplace(root, static_cast<uint32_t>(root_ids_.size()));
+  return it->second;
 }
 
-const CandidateCache::Block* CandidateCache::Find(const std::string& root, int32_t week) const {
-  auto it = blocks_.find(BlockKey{root, week});
+const CandidateCache::Block* CandidateCache::Find(uint32_t root_id, int32_t week) const {
+  auto it = blocks_.find(BlockKey(root_id, week));
   return it == blocks_.end() ? nullptr : &it->second;
 }
 
-void CandidateCache::Put(const std::string& root, int32_t week, Block block) {
+void CandidateCache::Put(uint32_t root_id, int32_t week, Block block) {
   size_ += block.size();
-  blocks_[BlockKey{root, week}] = std::move(block);
+  blocks_[BlockKey(root_id, week)] = std::move(block);
 }
 
 void CandidateCache::Add(const std::string& id, MergeKey key) {
-  BlockKey block{key.root, BucketOf(key.begin)};
+  uint64_t block = BlockKey(RootId(key.root), BucketOf(key.begin));
   auto it = blocks_.find(block);
   if (it == blocks_.end()) {
     if (!complete_) return;
-    it = blocks_.emplace(std::move(block), Block()).first;
+    it = blocks_.emplace(block, Block()).first;
   }
   it->second.Insert({id, std::move(key)});
   ++size_;

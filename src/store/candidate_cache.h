@@ -20,24 +20,41 @@ struct MergeCandidate {
   MergeKey key;
 };
 
-// One block's events, with an index of their start days and the widest mergeable span among
-// them: a look-up for days [begin, end] then reads only starts in [begin - max_span, end].
+// What a look-up needs of a report's key, worked out once for all the blocks it reads.
+struct CandidateQuery {
+  explicit CandidateQuery(const MergeKey& k);
+  int32_t begin, end;
+  uint32_t source, target;  // ActorPrint()s
+  bool located;
+};
+
+// A fingerprint of an actor code: 0 for unknown (""), never 0 otherwise. Two codes with
+// different prints differ.
+uint32_t ActorPrint(const std::string& code);
+
+// One block's events, with a compact index of their days, actors and place flag, and the widest
+// mergeable span among them: a look-up for days [begin, end] reads only index entries starting
+// in [begin - max_span, end], and touches the events of those that could be the same happening.
 class CandidateBlock {
  public:
   CandidateBlock() = default;
   explicit CandidateBlock(std::vector<MergeCandidate> events);
   void Insert(MergeCandidate c);
-  // Appends the mergeable events whose range overlaps [begin, end].
-  void AppendOverlapping(int32_t begin, int32_t end, std::vector<const MergeCandidate*>& out) const;
+  // Appends the mergeable events whose range overlaps the query's, that are located or not as
+  // it is, and whose actors do not contradict its: a superset of those SameHappening() accepts.
+  void AppendCandidates(const CandidateQuery& q, std::vector<const MergeCandidate*>& out) const;
   size_t size() const { return events_.size(); }
 
  private:
-  struct Start {
-    int32_t day;
-    uint32_t index;  // into events_
+  struct Entry {
+    int32_t begin, end;
+    uint32_t source, target;
+    uint32_t index : 31;  // into events_
+    uint32_t located : 1;
   };
+  static Entry EntryOf(const MergeKey& k, size_t index);
   std::vector<MergeCandidate> events_;  // as loaded and added
-  std::vector<Start> by_start_;         // sorted by day: small, so searching it stays in cache
+  std::vector<Entry> by_start_;         // sorted by begin: small, so searching it stays in cache
   int32_t max_span_ = 0;
 };
 
@@ -45,11 +62,14 @@ class CandidateCache {
  public:
   using Block = CandidateBlock;
 
-  // The cached block of `root` for `week`, or nullptr when it is not loaded.
-  const Block* Find(const std::string& root, int32_t week) const;
+  // A small number standing for a CAMEO root in look-ups, so that the several weeks a look-up
+  // reads cost no string hashing. Stable for the cache's life.
+  uint32_t RootId(const std::string& root);
+  // The cached block of a root for `week`, or nullptr when it is not loaded.
+  const Block* Find(uint32_t root_id, int32_t week) const;
   // Caches a block read from the store (weeks are BucketOf() weeks). Blocks stay put until
   // Trim() or Clear(), so pointers into them hold for a whole look-up.
-  void Put(const std::string& root, int32_t week, Block block);
+  void Put(uint32_t root_id, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
   // it from the store later), or always when the cache is complete.
   void Add(const std::string& id, MergeKey key);
@@ -67,15 +87,14 @@ class CandidateCache {
   explicit CandidateCache(size_t max_candidates = 1'000'000) : max_candidates_(max_candidates) {}
 
  private:
-  struct BlockKey {
-    std::string root;
-    int32_t week;
-    bool operator==(const BlockKey&) const = default;
-  };
+  static uint64_t BlockKey(uint32_t root_id, int32_t week) {
+    return uint64_t{root_id} << 32 | static_cast<uint32_t>(week);
+  }
   struct BlockKeyHash {
-    size_t operator()(const BlockKey& k) const;
+    size_t operator()(uint64_t k) const { return k * 0x9E3779B97F4A7C15ULL >> 16; }
   };
-  std::unordered_map<BlockKey, Block, BlockKeyHash> blocks_;
+  std::unordered_map<std::string, uint32_t> root_ids_;
+  std::unordered_map<uint64_t, Block, BlockKeyHash> blocks_;
   size_t size_ = 0;
   size_t max_candidates_;
   bool complete_ = false;

@@ -439,7 +439,7 @@ class SqlStore : public Store {
     std::vector<MergeCandidate> block;
     auto flush = [&] {
       if (block.empty()) return;
-      std::string root = block.front().key.root;
+      uint32_t root = candidates_.RootId(block.front().key.root);
       int32_t week = BucketOf(block.front().key.begin);
       candidates_.Put(root, week, CandidateCache::Block(std::move(block)));
       block.clear();
@@ -590,22 +590,25 @@ class SqlStore : public Store {
     return outcome;
   }
 
-  // The stored events whose range could overlap report `k`'s (start within a merge span before
-  // it), read block by block through the cache.
+  // The stored events that could be the same happening as report `k` (their range overlaps,
+  // starting within a merge span before it, and their actors and place flag allow it), read
+  // block by block through the cache.
   Result<std::vector<const MergeCandidate*>> Candidates(const MergeKey& k) {
     std::vector<const MergeCandidate*> out;
     if (!Mergeable(k)) return out;
+    CandidateQuery query(k);
+    uint32_t root = candidates_.RootId(k.root);
     int32_t first = k.begin - kMaxMergeSpanDays;
     for (int32_t week = BucketOf(first); week <= BucketOf(k.end); ++week) {
-      const CandidateCache::Block* block = candidates_.Find(k.root, week);
+      const CandidateCache::Block* block = candidates_.Find(root, week);
       if (!block && candidates_.complete()) continue;  // no event stored there
       if (!block) {
         auto loaded = LoadBlock(k.root, week);
         if (!loaded) return Error{loaded.error()};
-        candidates_.Put(k.root, week, std::move(*loaded));
-        block = candidates_.Find(k.root, week);
+        candidates_.Put(root, week, std::move(*loaded));
+        block = candidates_.Find(root, week);
       }
-      block->AppendOverlapping(k.begin, k.end, out);
+      block->AppendCandidates(query, out);
     }
     return out;
   }

@@ -1,5 +1,6 @@
-// The candidate blocks answer overlap look-ups by binary search; they must return exactly what
-// a scan of every event would.
+// The candidate blocks answer look-ups by binary search over a compact index; they must return
+// exactly what a scan of every event for the same conditions would, and never drop an event
+// that SameHappening() accepts.
 #include "store/candidate_cache.h"
 
 #include <gtest/gtest.h>
@@ -13,20 +14,30 @@
 namespace sitrep::store {
 namespace {
 
-MergeCandidate Candidate(int n, int32_t begin, int32_t end) {
+MergeCandidate Candidate(int n, int32_t begin, int32_t end, std::string source = "",
+                         std::string target = "", bool located = false) {
   MergeCandidate c;
   c.id = "e" + std::to_string(n);
   c.key.begin = begin;
   c.key.end = end;
   c.key.root = "19";
+  c.key.source_code = std::move(source);
+  c.key.target_code = std::move(target);
+  c.key.located = located;
   return c;
 }
 
-std::set<std::string> ScanOverlapping(const std::vector<MergeCandidate>& all, int32_t begin,
-                                      int32_t end) {
+bool ActorsAllow(const std::string& a, const std::string& b) {
+  return a.empty() || b.empty() || a == b;
+}
+
+std::set<std::string> Scan(const std::vector<MergeCandidate>& all, const MergeKey& q) {
   std::set<std::string> ids;
   for (const MergeCandidate& c : all)
-    if (c.key.begin <= end && c.key.end >= begin && c.key.end - c.key.begin <= kMaxMergeSpanDays)
+    if (c.key.begin <= q.end && c.key.end >= q.begin &&
+        c.key.end - c.key.begin <= kMaxMergeSpanDays && c.key.located == q.located &&
+        ActorsAllow(c.key.source_code, q.source_code) &&
+        ActorsAllow(c.key.target_code, q.target_code))
       ids.insert(c.id);
   return ids;
 }
@@ -38,33 +49,40 @@ std::set<std::string> Ids(const std::vector<const MergeCandidate*>& found) {
   return ids;
 }
 
-TEST(CandidateBlockTest, OverlapLookUpMatchesAFullScan) {
+std::set<std::string> Find(const CandidateBlock& block, const MergeKey& q) {
+  std::vector<const MergeCandidate*> found;
+  block.AppendCandidates(CandidateQuery(q), found);
+  return Ids(found);
+}
+
+TEST(CandidateBlockTest, LookUpMatchesAFullScan) {
+  const std::vector<std::string> actors = {"", "USAMIL", "IRQREB", "IRNMIL"};
   std::mt19937 rng(11);
+  auto pick = [&] { return actors[rng() % actors.size()]; };
   for (int round = 0; round < 50; ++round) {
     std::vector<MergeCandidate> loaded, all;
     int n = 0;
-    for (int i = 0; i < 40; ++i) {
+    auto random_candidate = [&](int wide_one_in) {
       int32_t begin = static_cast<int32_t>(rng() % 14) - 3;  // both sides of day 0
       // Mostly one-day events, some spans, some too wide to merge.
-      int32_t span = rng() % 4 == 0 ? static_cast<int32_t>(rng() % 45) : 0;
-      loaded.push_back(Candidate(n++, begin, begin + span));
-    }
+      int32_t span = rng() % wide_one_in == 0 ? static_cast<int32_t>(rng() % 45) : 0;
+      return Candidate(n++, begin, begin + span, pick(), pick(), rng() % 4 != 0);
+    };
+    for (int i = 0; i < 40; ++i) loaded.push_back(random_candidate(4));
     all = loaded;
     CandidateBlock block(loaded);
     for (int i = 0; i < 20; ++i) {  // events added after the load, in any order
-      int32_t begin = static_cast<int32_t>(rng() % 14) - 3;
-      int32_t span = rng() % 3 == 0 ? static_cast<int32_t>(rng() % 40) : 0;
-      MergeCandidate c = Candidate(n++, begin, begin + span);
+      MergeCandidate c = random_candidate(3);
       all.push_back(c);
       block.Insert(c);
     }
     EXPECT_EQ(block.size(), all.size());
     for (int32_t begin = -40; begin <= 20; ++begin) {
       for (int32_t end : {begin, begin + 1, begin + 9}) {
-        std::vector<const MergeCandidate*> found;
-        block.AppendOverlapping(begin, end, found);
-        EXPECT_EQ(Ids(found), ScanOverlapping(all, begin, end))
-            << "round " << round << " days " << begin << ".." << end;
+        MergeKey q = Candidate(-1, begin, end, pick(), pick(), rng() % 2 == 0).key;
+        EXPECT_EQ(Find(block, q), Scan(all, q))
+            << "round " << round << " days " << begin << ".." << end << " actors " << q.source_code
+            << "/" << q.target_code;
       }
     }
   }
@@ -73,9 +91,44 @@ TEST(CandidateBlockTest, OverlapLookUpMatchesAFullScan) {
 TEST(CandidateBlockTest, WideSpanAddedLaterIsStillFound) {
   CandidateBlock block({Candidate(1, 10, 10)});
   block.Insert(Candidate(2, 0, 20));  // starts long before the look-up day
-  std::vector<const MergeCandidate*> found;
-  block.AppendOverlapping(15, 15, found);
-  EXPECT_EQ(Ids(found), (std::set<std::string>{"e2"}));
+  EXPECT_EQ(Find(block, Candidate(0, 15, 15).key), (std::set<std::string>{"e2"}));
+}
+
+TEST(CandidateBlockTest, EveryEventSameHappeningAcceptsIsACandidate) {
+  // Keys that do merge, each with one field made as loose as the rule allows.
+  MergeKey report = Candidate(0, 5, 5, "USAMIL", "IRQREB", true).key;
+  report.place = "Erbil";
+  report.country = "IRQ";
+  report.precision = "city";
+  std::vector<MergeCandidate> stored;
+  for (int i = 0; i < 4; ++i) {
+    MergeCandidate c{"e" + std::to_string(i), report};
+    stored.push_back(c);
+  }
+  stored[1].key.source_code = "";  // unknown source
+  stored[2].key.target_code = "";  // unknown target
+  stored[3].key.begin = 2;         // a span that covers the day
+  stored[3].key.end = 9;
+  CandidateBlock block(stored);
+  std::set<std::string> found = Find(block, report);
+  for (const MergeCandidate& c : stored) {
+    ASSERT_TRUE(SameHappening(report, c.key)) << c.id;
+    EXPECT_TRUE(found.count(c.id)) << c.id << " is the same happening but was not a candidate";
+  }
+}
+
+TEST(CandidateBlockTest, DifferentKnownActorsAreNotCandidates) {
+  CandidateBlock block({Candidate(1, 5, 5, "USAMIL", "IRQREB", true),
+                        Candidate(2, 5, 5, "IRNMIL", "IRQREB", true),
+                        Candidate(3, 5, 5, "USAMIL", "SYRGOV", true)});
+  EXPECT_EQ(Find(block, Candidate(0, 5, 5, "USAMIL", "IRQREB", true).key),
+            (std::set<std::string>{"e1"}));
+}
+
+TEST(ActorPrintTest, UnknownIsZeroAndKnownNeverIs) {
+  EXPECT_EQ(ActorPrint(""), 0u);
+  for (const char* code : {"USA", "IRQREB", "A", "ZZZZZZZZZ"}) EXPECT_NE(ActorPrint(code), 0u);
+  EXPECT_EQ(ActorPrint("USAMIL"), ActorPrint(std::string("USA") + "MIL"));
 }
 
 }  // namespace
