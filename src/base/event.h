@@ -77,5 +77,9 @@ Result<Event> EventFromJson(const nlohmann::json& j);
 // Appends ToJson(e).dump() (compact, invalid UTF-8 replaced) without building the JSON tree;
 // the JSON Lines writer's fast path. Keep it in step with ToJson (tests/base checks both agree).
 void AppendJsonLine(const Event& e, std::string& out);
+// The same object without the members that EventFromJson reads back as their defaults (nulls,
+// empty strings, zeros, counts of 1, date_end equal to date, a day precision, an empty article
+// or evidence): it parses to the same event in fewer bytes. For storage, not for output.
+void AppendCompactJson(const Event& e, std::string& out);
 
 }  // namespace sitrep

@@ -199,6 +199,69 @@ void AppendLocation(const std::optional<Location>& l, std::string& out) {
   out += '}';
 }
 
+// Writes one JSON object member by member, leaving out those that read back as their
+// default (see AppendCompactJson).
+class CompactObject {
+ public:
+  explicit CompactObject(std::string& out) : out_(out) {}
+  void String(const char* key, const std::string& v) {
+    if (v.empty()) return;
+    Key(key);
+    AppendString(v, out_);
+  }
+  void OptString(const char* key, const std::optional<std::string>& v) {
+    if (!v) return;
+    Key(key);
+    AppendString(*v, out_);
+  }
+  template <class Int>
+  void Number(const char* key, Int v, Int default_value = 0) {
+    if (v == default_value) return;
+    Key(key);
+    AppendInt(v, out_);
+  }
+  void OptInt(const char* key, const std::optional<int>& v) {
+    if (!v) return;
+    Key(key);
+    AppendInt(*v, out_);
+  }
+  void Real(const char* key, double v) {
+    if (v == 0.0) return;
+    Key(key);
+    AppendDouble(v, out_);
+  }
+  // Opens a nested object under `key`; Close() it before the next member.
+  CompactObject Object(const char* key) {
+    Key(key);
+    return CompactObject(out_);
+  }
+  void Close() {
+    if (first_) out_ += '{';
+    out_ += '}';
+  }
+
+ private:
+  void Key(const char* key) {
+    out_ += first_ ? '{' : ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+void CompactActor(CompactObject& parent, const char* key, const std::optional<Actor>& a) {
+  if (!a) return;
+  CompactObject o = parent.Object(key);
+  o.String("code", a->code);
+  o.String("country", a->country);
+  o.String("sector", a->sector);
+  o.String("text", a->text);
+  o.Close();
+}
+
 }  // namespace
 
 void AppendJsonLine(const Event& e, std::string& out) {
@@ -259,6 +322,67 @@ void AppendJsonLine(const Event& e, std::string& out) {
     out += "null";
   }
   out += '}';
+}
+
+void AppendCompactJson(const Event& e, std::string& out) {
+  CompactObject o(out);
+  o.OptString("acled_subtype", e.acled_subtype);
+  o.OptString("acled_type", e.acled_type);
+  const ArticleRef& a = e.article;
+  if (!a.id.empty() || !a.title.empty() || !a.url.empty() || a.published || !a.outlet.empty() ||
+      !a.author.empty()) {
+    CompactObject article = o.Object("article");
+    article.String("author", a.author);
+    article.String("id", a.id);
+    article.String("outlet", a.outlet);
+    if (a.published) article.String("published", a.published->Iso());
+    article.String("title", a.title);
+    article.String("url", a.url);
+    article.Close();
+  }
+  o.OptString("attributed_to", e.attributed_to);
+  o.String("cameo", e.cameo);
+  o.Real("confidence", e.confidence);
+  std::string begin = e.date.begin.Iso();
+  o.String("date", begin);
+  if (e.date.end != e.date.begin) o.String("date_end", e.date.end.Iso());
+  if (e.date.precision != DatePrecision::kDay)
+    o.String("date_precision", std::string(PrecisionName(e.date.precision)));
+  if (!e.evidence.sentence.empty() || e.evidence.start != 0 || e.evidence.end != 0) {
+    CompactObject evidence = o.Object("evidence");
+    evidence.Number("end", e.evidence.end);
+    evidence.String("sentence", e.evidence.sentence);
+    evidence.Number("start", e.evidence.start);
+    evidence.Close();
+  }
+  o.OptInt("fatalities", e.fatalities);
+  o.Real("goldstein", e.goldstein);
+  o.String("id", e.id);
+  o.OptInt("injuries", e.injuries);
+  if (e.location) {
+    const Location& l = *e.location;
+    CompactObject location = o.Object("location");
+    location.String("admin1", l.admin1);
+    location.String("country", l.country);
+    location.Real("lat", l.lat);
+    location.Real("lon", l.lon);
+    location.String("precision", l.precision);
+    location.String("text", l.text);
+    location.Close();
+  }
+  o.Number("num_articles", e.num_articles, 1);
+  o.Number("num_sources", e.num_sources, 1);
+  o.Number("quad_class", e.quad_class);
+  o.String("root", e.root);
+  CompactActor(o, "source", e.source);
+  CompactActor(o, "target", e.target);
+  if (e.weapon) {
+    CompactObject weapon = o.Object("weapon");
+    weapon.OptInt("count", e.weapon->count);
+    weapon.String("kind", e.weapon->kind);
+    weapon.Close();
+  }
+  o.Close();
 }
 
 }  // namespace sitrep

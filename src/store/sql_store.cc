@@ -663,24 +663,20 @@ class SqlStore : public Store {
     return best;
   }
 
-  Status AddReport(const Article& a, const Event& coded, size_t index,
+  Status AddReport(const Article& a, const Event& e, size_t index,
                    std::vector<std::string>& joined) {
-    Event e = coded;  // its article is not stored in the record (see StoredRecord)
     MergeKey key = KeyOf(e);
-    e.root = key.root;
     std::string report_id = !e.id.empty()
                                 ? e.id
                                 : fmt_hex(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) +
                                                   ":" + std::to_string(index)));
-    e.id = report_id;
-    e.num_sources = e.num_articles = 1;
     auto target = MergeTarget(key);
     if (!target) return Error{target.error()};
 
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
     std::string event_id = target->empty() ? report_id : *target;
-    std::string record = StoredRecord(e);
+    std::string record = StoredRecord(e, key.root);
     auto inserted = db_->InsertKey(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
         "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -713,18 +709,27 @@ class SqlStore : public Store {
     return OkStatus();
   }
 
-  // A report's record as stored: the event's JSON without what the report's row and its article
-  // hold already (the sentence, the article's id, title, URL, date, outlet and author), which
-  // was over a third of its bytes. Records stored whole by earlier versions read the same.
-  static std::string StoredRecord(Event& e) {
-    ArticleRef article = std::move(e.article);
-    std::string sentence = std::move(e.evidence.sentence);
-    e.article = ArticleRef{};
-    e.evidence.sentence.clear();
+  // A report's record as stored: the event's compact JSON without what the report's row, its
+  // article and its event hold already (the report id, the evidence, the casualty counts, the
+  // article's fields and the merge counts), under half the bytes of the full line. Records
+  // stored whole by earlier versions read the same.
+  static std::string StoredRecord(const Event& e, const std::string& root) {
+    Event bare;
+    bare.date = e.date;
+    bare.source = e.source;
+    bare.target = e.target;
+    bare.cameo = e.cameo;
+    bare.root = root;
+    bare.quad_class = e.quad_class;
+    bare.goldstein = e.goldstein;
+    bare.acled_type = e.acled_type;
+    bare.acled_subtype = e.acled_subtype;
+    bare.location = e.location;
+    bare.weapon = e.weapon;
+    bare.attributed_to = e.attributed_to;
+    bare.confidence = e.confidence;
     std::string record;
-    AppendJsonLine(e, record);
-    e.article = std::move(article);
-    e.evidence.sentence = std::move(sentence);
+    AppendCompactJson(bare, record);
     return record;
   }
 
@@ -814,21 +819,21 @@ class SqlStore : public Store {
     return EventFromJson(j);
   }
 
-  // An event as queries read it: the row's counts, its representative report's record, and
-  // what the record leaves out (see StoredRecord) from the report and its article.
+  // An event as queries read it: the row's id and counts, its representative report's record,
+  // and what the record leaves out (see StoredRecord) from the report and its article.
   static constexpr const char* kEventColumns =
       "SELECT e.id, e.num_sources, e.num_articles, e.fatalities, e.injuries, r.record, "
-      "r.sentence, a.id, a.title, a.url, a.published, a.outlet, a.author ";
+      "r.sentence, a.id, a.title, a.url, a.published, a.outlet, a.author, r.start_offset, "
+      "r.end_offset ";
   static constexpr const char* kEventJoins =
       "JOIN reports r ON r.seq = e.primary_report JOIN articles a ON a.id = r.article_id";
 
   static Result<Event> EventFromRow(const SqlRow& row) {
     auto e = ParseRecord(row.Str(5));
     if (!e) return e;
-    if (e->evidence.sentence.empty()) e->evidence.sentence = row.Str(6);
-    if (e->article.id.empty())
-      e->article = {row.Str(7),  row.Str(8), row.Str(9), Date::ParseIso(row.Str(10)),
-                    row.Str(11), row.Str(12)};
+    e->evidence = {row.Str(6), static_cast<size_t>(row.I64(13)), static_cast<size_t>(row.I64(14))};
+    e->article = {row.Str(7),  row.Str(8), row.Str(9), Date::ParseIso(row.Str(10)),
+                  row.Str(11), row.Str(12)};
     e->id = row.Str(0);
     e->num_sources = static_cast<int>(row.I64(1));
     e->num_articles = static_cast<int>(row.I64(2));

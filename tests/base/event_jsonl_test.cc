@@ -1,4 +1,5 @@
-// AppendJsonLine must write exactly what ToJson(e).dump() writes, for every field shape.
+// AppendJsonLine must write exactly what ToJson(e).dump() writes, for every field shape, and
+// AppendCompactJson must read back as the same event in fewer bytes.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -100,6 +101,68 @@ TEST(EventJsonLine, RandomStringsMatchTree) {
     e.acled_type = s;
     e.target->country = s;
     ASSERT_EQ(ViaLine(e), ViaTree(e)) << round;
+  }
+}
+
+
+std::string ViaCompact(const Event& e) {
+  std::string out;
+  AppendCompactJson(e, out);
+  return out;
+}
+
+// The event a JSON text reads back as, in its full line form (so two reads compare whole).
+std::string ReadBack(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << text;
+  auto e = EventFromJson(j);
+  EXPECT_TRUE(e.ok()) << text;
+  return e.ok() ? ViaLine(*e) : "";
+}
+
+TEST(EventCompactJson, ReadsBackAsTheFullLineDoes) {
+  Event full = Full();
+  EXPECT_EQ(ReadBack(ViaCompact(full)), ReadBack(ViaLine(full)));
+  Event empty;
+  EXPECT_EQ(ReadBack(ViaCompact(empty)), ReadBack(ViaLine(empty)));
+  EXPECT_EQ(ViaCompact(empty), "{\"date\":\"1970-01-01\"}");
+}
+
+TEST(EventCompactJson, RandomFieldShapesReadBackTheSame) {
+  std::mt19937 rng(5);
+  auto coin = [&] { return rng() % 2 == 0; };
+  auto text = [&] { return coin() ? std::string() : std::string(rng() % 4 + 1, 'a' + rng() % 26); };
+  for (int round = 0; round < 3000; ++round) {
+    Event e;
+    e.id = text();
+    e.date.begin = Date::FromDays(static_cast<int32_t>(rng() % 20000));
+    e.date.end = coin() ? e.date.begin : e.date.begin + static_cast<int>(rng() % 40);
+    e.date.precision = static_cast<DatePrecision>(rng() % 5);
+    if (coin()) e.source = Actor{text(), text(), text(), text()};
+    if (coin()) e.target = Actor{text(), text(), text(), text()};
+    e.cameo = text();
+    e.root = text();
+    e.quad_class = static_cast<int>(rng() % 5);
+    e.goldstein = coin() ? 0.0 : -10.0 + static_cast<double>(rng() % 200) / 10;
+    if (coin()) e.acled_type = text();
+    if (coin()) e.acled_subtype = text();
+    if (coin())
+      e.location = Location{text(), text(), text(), coin() ? 0.0 : 33.3, coin() ? 0.0 : -44.4,
+                            text()};
+    if (coin()) e.fatalities = static_cast<int>(rng() % 3) - 1;
+    if (coin()) e.injuries = coin() ? 0 : std::numeric_limits<int>::max();
+    if (coin()) e.weapon = Weapon{text(), coin() ? std::optional<int>() : 0};
+    if (coin()) e.evidence = {text(), rng() % 3, rng() % 3};
+    if (coin()) e.attributed_to = text();
+    if (coin())
+      e.article = {text(), text(), text(), coin() ? Date::ParseIso("2021-07-07") : std::nullopt,
+                   text(), text()};
+    e.confidence = coin() ? 0.0 : 0.25;
+    e.num_sources = static_cast<int>(rng() % 3);
+    e.num_articles = static_cast<int>(rng() % 3);
+    std::string compact = ViaCompact(e);
+    ASSERT_EQ(ReadBack(compact), ReadBack(ViaLine(e))) << round << ": " << compact;
+    ASSERT_LE(compact.size(), ViaLine(e).size());
   }
 }
 
