@@ -39,11 +39,15 @@ CandidateBlock::Entry CandidateBlock::EntryOf(const MergeKey& k, size_t index) {
           k.located ? 1u : 0u};
 }
 
-CandidateBlock::CandidateBlock(std::vector<MergeCandidate> events) : events_(std::move(events)) {
+CandidateBlock::CandidateBlock(std::vector<MergeCandidate> events)
+    : events_(std::make_move_iterator(events.begin()), std::make_move_iterator(events.end())) {
   by_start_.reserve(events_.size());
   for (size_t i = 0; i < events_.size(); ++i) {
     const MergeKey& k = events_[i].key;
-    if (SpanOf(k) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(k));
+    if (SpanOf(k) <= kMaxMergeSpanDays) {
+      max_span_ = std::max(max_span_, SpanOf(k));
+      max_end_ = std::max(max_end_, k.end);
+    }
     by_start_.push_back(EntryOf(k, i));
   }
   std::stable_sort(by_start_.begin(), by_start_.end(),
@@ -51,7 +55,10 @@ CandidateBlock::CandidateBlock(std::vector<MergeCandidate> events) : events_(std
 }
 
 void CandidateBlock::Insert(MergeCandidate c) {
-  if (SpanOf(c.key) <= kMaxMergeSpanDays) max_span_ = std::max(max_span_, SpanOf(c.key));
+  if (SpanOf(c.key) <= kMaxMergeSpanDays) {
+    max_span_ = std::max(max_span_, SpanOf(c.key));
+    max_end_ = std::max(max_end_, c.key.end);
+  }
   Entry entry = EntryOf(c.key, events_.size());
   events_.push_back(std::move(c));
   auto at = std::upper_bound(by_start_.begin(), by_start_.end(), entry.begin,
@@ -61,6 +68,7 @@ void CandidateBlock::Insert(MergeCandidate c) {
 
 void CandidateBlock::AppendCandidates(const CandidateQuery& q,
                                       std::vector<const MergeCandidate*>& out) const {
+  if (max_end_ < q.begin) return;
   // An event starting before begin - max_span_ ends before begin, or is too wide to merge.
   auto it = std::lower_bound(by_start_.begin(), by_start_.end(), q.begin - max_span_,
                              [](const Entry& e, int32_t day) { return e.begin < day; });

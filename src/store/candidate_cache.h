@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,9 +54,13 @@ class CandidateBlock {
     uint32_t located : 1;
   };
   static Entry EntryOf(const MergeKey& k, size_t index);
-  std::vector<MergeCandidate> events_;  // as loaded and added
-  std::vector<Entry> by_start_;         // sorted by begin: small, so searching it stays in cache
+  // As loaded and added; a deque, so that adding one never moves the others.
+  std::deque<MergeCandidate> events_;
+  std::vector<Entry> by_start_;  // sorted by begin: small, so searching it stays in cache
   int32_t max_span_ = 0;
+  // The latest end among the mergeable events: most look-ups read blocks of the weeks before
+  // their own, whose events all ended before their day, and stop here.
+  int32_t max_end_ = INT32_MIN;
 };
 
 class CandidateCache {

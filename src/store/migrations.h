@@ -10,7 +10,7 @@
 
 namespace sitrep::store {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 Status Migrate(SqlConnection& db);
 

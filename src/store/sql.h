@@ -81,6 +81,9 @@ class SqlConnection {
 };
 
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
+// Whether a SQLite store at `path` reads through a pool of connections of its own (a file);
+// else (":memory:", "file:" URIs) its one connection serves every call.
+bool SqliteHasReaderPool(const std::string& path);
 // A connection for the store's pool of readers: the database must exist already; pages are
 // read through a memory map (shared by every reader) and the private page cache is small.
 Result<std::unique_ptr<SqlConnection>> OpenSqliteReader(const std::string& path);

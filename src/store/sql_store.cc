@@ -729,6 +729,7 @@ class SqlStore : public Store {
     bare.attributed_to = e.attributed_to;
     bare.confidence = e.confidence;
     std::string record;
+    record.reserve(512);  // most records fit: no regrowing as it is written
     AppendCompactJson(bare, record);
     return record;
   }

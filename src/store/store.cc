@@ -33,7 +33,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   store::ConnectionOpener open_reader;
   if (pg) {
     open_reader = [url] { return store::OpenPostgres(url); };
-  } else if (path != ":memory:" && path.rfind("file:", 0) != 0) {
+  } else if (store::SqliteHasReaderPool(path)) {
     open_reader = [path] { return store::OpenSqliteReader(path); };
   }
   return store::MakeSqlStore(std::move(db.value()), std::move(open_reader));

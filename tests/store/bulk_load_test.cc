@@ -285,8 +285,8 @@ TEST_F(SqliteBulkLoadTest, RecordsAreStoredCompactAndWholeOldOnesReadTheSame) {
   std::string record = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   // What the report's row, its article and its event hold is not repeated, nor are nulls.
-  for (const char* held : {"Rockets hit", "example.org", "\"r1\"", "fatalities", "num_sources",
-                           "null"})
+  for (const char* held :
+       {"Rockets hit", "example.org", "\"r1\"", "fatalities", "num_sources", "null"})
     EXPECT_EQ(record.find(held), std::string::npos) << held << " in " << record;
   auto got = store->GetEvent("r1");
   ASSERT_TRUE(got.ok() && got->has_value());

@@ -1,0 +1,135 @@
+// Schema migrations on SQLite: a store made by an earlier version opens, is brought up to date,
+// and finds through full-text search what it held before and what it is given after.
+#include "store/migrations.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "backends.h"
+#include "store/store.h"
+
+namespace sitrep {
+namespace {
+
+using testing::MakeArticle;
+using testing::MakeEvent;
+
+void RunSql(const std::string& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  EXPECT_EQ(rc, SQLITE_OK) << (message ? message : "") << " in " << sql;
+  sqlite3_free(message);
+  sqlite3_close(db);
+}
+
+int64_t QueryInt(const std::string& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  int64_t value = -1;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    value = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return value;
+}
+
+std::vector<std::string> TextMatches(Store& store, const std::string& words) {
+  EventQuery q;
+  q.text = words;
+  std::vector<std::string> ids;
+  auto status = store.QueryEvents(q, [&](const Event& e) { ids.push_back(e.id); });
+  EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error());
+  return ids;
+}
+
+Event EventSaying(const std::string& id, const std::string& day, const std::string& sentence) {
+  Event e = MakeEvent(id, day, "190", "USAMIL", "IRQREB", "Erbil", 36.19, 44.01);
+  e.evidence.sentence = sentence;
+  return e;
+}
+
+// Turns a current store back into what version 4 left: a full-text index with its per-report
+// size table (whose highest id was the indexing watermark) and no fts_progress.
+void DowngradeToVersion4(const std::string& file) {
+  RunSql(file, R"sql(
+DROP TRIGGER reports_fts_delete;
+DROP TABLE reports_fts;
+DROP TABLE fts_progress;
+CREATE VIRTUAL TABLE reports_fts USING fts5(sentence, content='reports', content_rowid='seq');
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+INSERT INTO reports_fts (rowid, sentence) SELECT seq, sentence FROM reports;
+DELETE FROM schema_version WHERE version > 4;
+)sql");
+}
+
+TEST(SqliteMigrationTest, Version4StoreIsUpgradedAndSearchesOldAndNewReports) {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "old.db").string();
+  {
+    auto store = Store::Open("sqlite:" + file);
+    ASSERT_TRUE(store.ok()) << store.error();
+    ASSERT_TRUE((*store)
+                    ->PutArticle(MakeArticle("a1", "body one"),
+                                 {EventSaying("a1-0", "2021-07-07", "Drones struck the airport.")})
+                    .ok());
+  }
+  DowngradeToVersion4(file);
+  ASSERT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 4);
+
+  auto store = Store::Open("sqlite:" + file);
+  ASSERT_TRUE(store.ok()) << store.error();
+  EXPECT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), store::kSchemaVersion);
+  EXPECT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                     "'reports_fts_docsize'"),
+            0);
+  EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
+  ASSERT_TRUE(
+      (*store)
+          ->PutArticle(MakeArticle("a2", "body two"),
+                       {EventSaying("a2-0", "2022-01-02", "Rockets hit the drones hangar.")})
+          .ok());
+  auto matches = TextMatches(**store, "drones");
+  std::sort(matches.begin(), matches.end());
+  EXPECT_EQ(matches, (std::vector<std::string>{"a1-0", "a2-0"}));
+  EXPECT_EQ(TextMatches(**store, "hangar"), std::vector<std::string>{"a2-0"});
+}
+
+TEST(SqliteMigrationTest, IndexingMarkNeverMovesBackWhenTheLastReportGoes) {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "mark.db").string();
+  auto store = Store::Open("sqlite:" + file);
+  ASSERT_TRUE(store.ok()) << store.error();
+  ASSERT_TRUE((*store)
+                  ->PutArticle(MakeArticle("a1", "body one"),
+                               {EventSaying("a1-0", "2021-07-07", "Drones struck the airport.")})
+                  .ok());
+  ASSERT_TRUE((*store)
+                  ->PutArticle(MakeArticle("a2", "body two"),
+                               {EventSaying("a2-0", "2022-01-02", "Rockets hit the base.")})
+                  .ok());
+  int64_t mark = QueryInt(file, "SELECT indexed_upto FROM fts_progress");
+  EXPECT_EQ(mark, QueryInt(file, "SELECT MAX(seq) FROM reports"));
+  // Replacing the newest article deletes the newest report before storing its new one.
+  ASSERT_TRUE((*store)
+                  ->PutArticle(MakeArticle("a2", "body two, corrected"),
+                               {EventSaying("a2-0", "2022-01-02", "Mortars hit the base.")})
+                  .ok());
+  EXPECT_GT(QueryInt(file, "SELECT indexed_upto FROM fts_progress"), mark);
+  EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
+  EXPECT_TRUE(TextMatches(**store, "rockets").empty());
+  EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
+}
+
+}  // namespace
+}  // namespace sitrep
