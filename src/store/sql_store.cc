@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/hash.h"
+#include "store/batch_prep.h"
 #include "store/candidate_cache.h"
 #include "store/event_query_sql.h"
 #include "store/file_lock.h"
@@ -62,45 +63,6 @@ INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein
   fatalities, injuries, num_sources, num_articles, primary_report)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING)sql";
-
-struct EventRowCounts {
-  int64_t primary_report = 0;
-  int num_sources = 1, num_articles = 1;
-  std::optional<int> fatalities, injuries;
-};
-
-std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
-                                     const EventRowCounts& c) {
-  auto actor = [](const std::optional<Actor>& a, std::string Actor::*field) {
-    return a ? TextOrNull((*a).*field) : Null();
-  };
-  const auto& l = e.location;
-  return {Text(id),
-          Int(e.date.begin.days()),
-          Int(e.date.end.days()),
-          Text(RootOf(e)),
-          Text(e.cameo),
-          Int(e.quad_class),
-          Real(e.goldstein),
-          actor(e.source, &Actor::code),
-          actor(e.source, &Actor::country),
-          actor(e.source, &Actor::text),
-          actor(e.target, &Actor::code),
-          actor(e.target, &Actor::country),
-          actor(e.target, &Actor::text),
-          e.acled_type ? TextOrNull(*e.acled_type) : Null(),
-          e.acled_subtype ? TextOrNull(*e.acled_subtype) : Null(),
-          l ? Text(l->text) : Null(),
-          l ? TextOrNull(l->country) : Null(),
-          l ? TextOrNull(l->precision) : Null(),
-          l ? Real(l->lat) : Null(),
-          l ? Real(l->lon) : Null(),
-          IntOrNull(c.fatalities),
-          IntOrNull(c.injuries),
-          Int(c.num_sources),
-          Int(c.num_articles),
-          Int(c.primary_report)};
-}
 
 class SqlStore : public Store {
  public:
@@ -389,8 +351,7 @@ class SqlStore : public Store {
     return result;
   }
 
-  Result<std::vector<IngestOutcome>> TryBatch(
-      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
+  Result<std::vector<IngestOutcome>> TryBatch(const ArticleBatch& batch) {
     if (auto s = db_->BeginWrite(); !s) return Error{s.error()};
     if (auto s = ValidateCandidates(); !s) {
       db_->Rollback();
@@ -490,41 +451,32 @@ class SqlStore : public Store {
     return OkStatus();
   }
 
-  Result<std::vector<IngestOutcome>> BatchBody(
-      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
-    std::vector<Article> articles;
-    articles.reserve(batch.size());
-    for (const auto& [a, events] : batch) articles.push_back(Normalized(a));
+  Result<std::vector<IngestOutcome>> BatchBody(const ArticleBatch& batch) {
+    BatchPreparer prepared(batch);
     if (pg_) {
-      if (auto s = LockForBatch(articles, batch); !s) return Error{s.error()};
+      if (auto s = LockForBatch(prepared); !s) return Error{s.error()};
     }
     std::vector<IngestOutcome> outcomes;
     for (size_t i = 0; i < batch.size(); ++i) {
-      auto outcome = PutOne(articles[i], batch[i].second);
-      if (!outcome) return Error{"article '" + articles[i].id + "': " + outcome.error()};
+      PreparedArticle& article = prepared.Get(i);
+      auto outcome = PutOne(article);
+      if (!outcome) return Error{"article '" + article.article.id + "': " + outcome.error()};
       outcomes.push_back(*outcome);
     }
     return outcomes;
   }
 
-  static Article Normalized(const Article& in) {
-    Article a = in;
-    if (a.content_hash.empty()) a.content_hash = Sha256Hex(a.body);
-    if (a.id.empty()) a.id = a.content_hash;
-    return a;
-  }
-
   // PostgreSQL: every lock the batch needs, taken up front in one sorted order so concurrent
   // writers can't deadlock on them: one per article id and content hash (same article from two
   // processes), and the merge buckets (root × week) of every event (race-free merging).
-  Status LockForBatch(const std::vector<Article>& articles,
-                      const std::vector<std::pair<Article, std::vector<Event>>>& batch) {
+  Status LockForBatch(BatchPreparer& prepared) {
     std::set<int64_t> keys;
-    for (size_t i = 0; i < articles.size(); ++i) {
-      keys.insert(LockSlot(Fnv1a64("article:" + articles[i].id)));
-      keys.insert(LockSlot(Fnv1a64("hash:" + articles[i].content_hash)));
-      for (const Event& e : batch[i].second)
-        for (int64_t k : MergeLockKeys(KeyOf(e))) keys.insert(LockSlot(k));
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      const PreparedArticle& p = prepared.Get(i);
+      keys.insert(LockSlot(Fnv1a64("article:" + p.article.id)));
+      keys.insert(LockSlot(Fnv1a64("hash:" + p.article.content_hash)));
+      for (const PreparedReport& r : p.reports)
+        for (int64_t k : MergeLockKeys(r.key)) keys.insert(LockSlot(k));
     }
     std::string array = "{";
     for (int64_t k : keys) array += (array.size() > 1 ? "," : "") + std::to_string(k);
@@ -544,7 +496,8 @@ class SqlStore : public Store {
     return static_cast<int64_t>(0x5172'6570'0000'0000ULL | (key % kLockSlots));
   }
 
-  Result<IngestOutcome> PutOne(const Article& a, const std::vector<Event>& events) {
+  Result<IngestOutcome> PutOne(PreparedArticle& prepared) {
+    const Article& a = prepared.article;
     auto existing = db_->QueryOne("SELECT content_hash FROM articles WHERE id = ?", {Text(a.id)});
     if (!existing) return Error{existing.error()};
     if (*existing && (*existing)->Str(0) == a.content_hash) return IngestOutcome::kUnchanged;
@@ -553,39 +506,28 @@ class SqlStore : public Store {
     if (!same_body) return Error{same_body.error()};
     if (*same_body) return IngestOutcome::kUnchanged;  // the same body under another id
 
-    std::vector<SqlValue> fields = {Text(a.title),
-                                    Text(a.author),
-                                    Text(a.outlet),
-                                    Text(a.url),
-                                    a.published ? Text(a.published->Iso()) : Null(),
-                                    Text(a.body),
-                                    Text(a.origin),
-                                    Text(a.format),
-                                    Text(NowUtc()),
-                                    Text(a.content_hash),
-                                    Text(a.id)};
     IngestOutcome outcome = IngestOutcome::kNew;
     if (*existing) {
       if (auto s = RemoveReportsOf(a.id); !s) return Error{s.error()};
       auto s = db_->Exec(
           "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
           "body = ?, origin = ?, format = ?, ingested_at = ?, content_hash = ? WHERE id = ?",
-          fields);
+          prepared.row);
       if (!s) return Error{s.error()};
       outcome = IngestOutcome::kReplaced;
     } else {
       auto s = db_->Exec(
           "INSERT INTO articles (title, author, outlet, url, published, body, origin, format, "
           "ingested_at, content_hash, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          fields);
+          prepared.row);
       if (!s) return Error{s.error()};
     }
     // The events this article's reports joined so far. Its reports are all written here (a new
     // article has none stored, a replaced one had them taken out above), so whether the
     // article is new to an event is known without asking the store.
     std::vector<std::string> joined;
-    for (size_t i = 0; i < events.size(); ++i) {
-      if (auto s = AddReport(a, events[i], i, joined); !s) return Error{s.error()};
+    for (PreparedReport& report : prepared.reports) {
+      if (auto s = AddReport(report, joined); !s) return Error{s.error()};
     }
     return outcome;
   }
@@ -663,33 +605,24 @@ class SqlStore : public Store {
     return best;
   }
 
-  Status AddReport(const Article& a, const Event& e, size_t index,
-                   std::vector<std::string>& joined) {
-    MergeKey key = KeyOf(e);
-    std::string report_id = !e.id.empty()
-                                ? e.id
-                                : fmt_hex(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) +
-                                                  ":" + std::to_string(index)));
-    auto target = MergeTarget(key);
+  Status AddReport(PreparedReport& r, std::vector<std::string>& joined) {
+    auto target = MergeTarget(r.key);
     if (!target) return Error{target.error()};
 
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
-    std::string event_id = target->empty() ? report_id : *target;
-    std::string record = StoredRecord(e, key.root);
+    std::string event_id = target->empty() ? r.report_id : *target;
+    r.report_row[kReportRowEventId] = Text(event_id);
     auto inserted = db_->InsertKey(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
         "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (article_id, report_id) DO NOTHING",
-        {Text(event_id), Text(a.id), Text(report_id), Text(e.evidence.sentence),
-         Int(static_cast<int64_t>(e.evidence.start)), Int(static_cast<int64_t>(e.evidence.end)),
-         IntOrNull(e.fatalities), IntOrNull(e.injuries), SqlValue(std::move(record))},
-        "seq");
+        r.report_row, "seq");
     if (!inserted) return Error{inserted.error()};
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
     int64_t seq = **inserted;
 
-    if (target->empty()) return InsertEvent(event_id, e, std::move(key), seq, joined);
+    if (target->empty()) return InsertEvent(event_id, r, seq, joined);
     bool article_is_new_to_event =
         std::find(joined.begin(), joined.end(), event_id) == joined.end();
     if (article_is_new_to_event) joined.push_back(event_id);
@@ -701,43 +634,13 @@ class SqlStore : public Store {
         "ELSE ? END, "
         "injuries = CASE WHEN COALESCE(injuries, -1) >= COALESCE(?, -1) THEN injuries "
         "ELSE ? END WHERE id = ?",
-        {Int(article_is_new_to_event ? 1 : 0), IntOrNull(e.fatalities), IntOrNull(e.fatalities),
-         IntOrNull(e.injuries), IntOrNull(e.injuries), Text(event_id)},
+        {Int(article_is_new_to_event ? 1 : 0), r.report_row[kReportRowFatalities],
+         r.report_row[kReportRowFatalities], r.report_row[kReportRowInjuries],
+         r.report_row[kReportRowInjuries], Text(event_id)},
         "1");
     if (!updated) return Error{updated.error()};
     if (!*updated) return Error{"event " + event_id + " vanished while merging"};
     return OkStatus();
-  }
-
-  // A report's record as stored: the event's compact JSON without what the report's row, its
-  // article and its event hold already (the report id, the evidence, the casualty counts, the
-  // article's fields and the merge counts), under half the bytes of the full line. Records
-  // stored whole by earlier versions read the same.
-  static std::string StoredRecord(const Event& e, const std::string& root) {
-    Event bare;
-    bare.date = e.date;
-    bare.source = e.source;
-    bare.target = e.target;
-    bare.cameo = e.cameo;
-    bare.root = root;
-    bare.quad_class = e.quad_class;
-    bare.goldstein = e.goldstein;
-    bare.acled_type = e.acled_type;
-    bare.acled_subtype = e.acled_subtype;
-    bare.location = e.location;
-    bare.weapon = e.weapon;
-    bare.attributed_to = e.attributed_to;
-    bare.confidence = e.confidence;
-    std::string record;
-    record.reserve(512);  // most records fit: no regrowing as it is written
-    AppendCompactJson(bare, record);
-    return record;
-  }
-
-  static std::string fmt_hex(uint64_t v) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
   }
 
   // SQLite's full-text index takes the reports a batch adds in one statement before it commits
@@ -746,16 +649,17 @@ class SqlStore : public Store {
 
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
-  Status InsertEvent(const std::string& id, const Event& e, MergeKey key, int64_t seq,
+  Status InsertEvent(const std::string& id, PreparedReport& r, int64_t seq,
                      std::vector<std::string>& joined) {
-    EventRowCounts counts{seq, 1, 1, e.fatalities, e.injuries};
+    std::vector<SqlValue>& params = r.event_row;
+    params[kEventRowPrimaryReport] = Int(seq);
     for (int n = 1;; ++n) {
       std::string candidate = n == 1 ? id : id + "-" + std::to_string(n);
-      auto params = EventRowParams(candidate, e, counts);
+      params[kEventRowId] = Text(candidate);
       auto inserted = db_->InsertKey(kInsertEvent, params, "1");
       if (!inserted) return Error{inserted.error()};
       if (!*inserted) continue;  // taken
-      candidates_.Add(candidate, std::move(key));
+      candidates_.Add(candidate, std::move(r.key));
       joined.push_back(candidate);
       if (n == 1) return OkStatus();
       return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
