@@ -29,8 +29,8 @@ PreparedReport PrepareReport(const Article& a, const Event& e, size_t index) {
   PreparedReport r;
   r.key = KeyOf(e);
   r.report_id = !e.id.empty() ? e.id
-                              : Hex64(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) +
-                                              ":" + std::to_string(index)));
+                              : Hex64(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) + ":" +
+                                              std::to_string(index)));
   r.report_row = {Null(),
                   Text(a.id),
                   Text(r.report_id),
@@ -104,10 +104,17 @@ PreparedArticle PrepareArticle(const Article& in, const std::vector<Event>& even
   PreparedArticle p;
   p.article = Normalized(in);
   const Article& a = p.article;
-  p.row = {Text(a.title),  Text(a.author), Text(a.outlet),
-           Text(a.url),    a.published ? Text(a.published->Iso()) : Null(),
-           Text(a.body),   Text(a.origin), Text(a.format),
-           Text(NowUtc()), Text(a.content_hash), Text(a.id)};
+  p.row = {Text(a.title),
+           Text(a.author),
+           Text(a.outlet),
+           Text(a.url),
+           a.published ? Text(a.published->Iso()) : Null(),
+           Text(a.body),
+           Text(a.origin),
+           Text(a.format),
+           Text(NowUtc()),
+           Text(a.content_hash),
+           Text(a.id)};
   p.reports.reserve(events.size());
   for (size_t i = 0; i < events.size(); ++i) p.reports.push_back(PrepareReport(a, events[i], i));
   return p;

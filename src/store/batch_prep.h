@@ -49,8 +49,8 @@ struct PreparedReport {
 constexpr size_t kReportRowEventId = 0, kReportRowFatalities = 6, kReportRowInjuries = 7;
 
 struct PreparedArticle {
-  Article article;              // with its content hash and id filled in
-  std::vector<SqlValue> row;    // title … content_hash, id: the store's article columns
+  Article article;            // with its content hash and id filled in
+  std::vector<SqlValue> row;  // title … content_hash, id: the store's article columns
   std::vector<PreparedReport> reports;
 };
 
