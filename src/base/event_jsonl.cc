@@ -226,7 +226,7 @@ class CompactObject {
     AppendInt(*v, out_);
   }
   void Real(const char* key, double v) {
-    if (v == 0.0) return;
+    if (v == 0.0 && !std::signbit(v)) return;  // -0.0 reads back as itself only if written
     Key(key);
     AppendDouble(v, out_);
   }

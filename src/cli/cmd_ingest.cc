@@ -122,7 +122,9 @@ class Ingester {
       std::fprintf(stderr, "sitrep ingest: warning: %s\n", w.c_str());
     }
     batch_.emplace_back(std::move(coded->article), std::move(coded->events));
-    size_t batch_size = bulk_started_ ? batch_size_ * kBulkLoadBatchFactor : batch_size_;
+    // Back to the usual size once the store ends the load early (another writer, say).
+    bool bulk = bulk_started_ && store_.InBulkLoad();
+    size_t batch_size = bulk ? batch_size_ * kBulkLoadBatchFactor : batch_size_;
     if (batch_.size() >= batch_size || Clock::now() - last_flush_ > std::chrono::seconds(1))
       Flush();
     progress_.Update(tally_.seen, tally_.events);

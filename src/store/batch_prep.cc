@@ -1,6 +1,7 @@
 #include "store/batch_prep.h"
 
 #include <cstdio>
+#include <system_error>
 
 #include "base/hash.h"
 #include "store/migrations.h"
@@ -122,31 +123,43 @@ PreparedArticle PrepareArticle(const Article& in, const std::vector<Event>& even
 
 BatchPreparer::BatchPreparer(const ArticleBatch& batch) : batch_(batch), prepared_(batch.size()) {
   if (batch.size() >= kThreadedBatch) {
-    thread_ = std::thread([this] { Run(); });
-  } else {
-    Run();
+    try {
+      thread_ = std::thread([this] { Run(); });
+      return;
+    } catch (const std::system_error&) {  // no thread to be had: prepare here instead
+    }
   }
+  Run();
 }
 
 BatchPreparer::~BatchPreparer() {
   if (thread_.joinable()) thread_.join();
 }
 
-void BatchPreparer::Run() {
+void BatchPreparer::Run() noexcept {
   for (size_t i = 0; i < batch_.size(); ++i) {
-    prepared_[i] = PrepareArticle(batch_[i].first, batch_[i].second);
+    try {
+      prepared_[i] = PrepareArticle(batch_[i].first, batch_[i].second);
+    } catch (const std::exception& e) {
+      failed_at_ = i;
+      failure_ = std::string("preparing the batch: ") + e.what();
+      ready_.store(batch_.size(), std::memory_order_release);
+      ready_.notify_one();
+      return;
+    }
     ready_.store(i + 1, std::memory_order_release);
     ready_.notify_one();
   }
 }
 
-PreparedArticle& BatchPreparer::Get(size_t i) {
+Result<PreparedArticle*> BatchPreparer::Get(size_t i) {
   size_t ready = ready_.load(std::memory_order_acquire);
   while (ready <= i) {
     ready_.wait(ready, std::memory_order_acquire);
     ready = ready_.load(std::memory_order_acquire);
   }
-  return prepared_[i];
+  if (i >= failed_at_) return Error{failure_};
+  return &prepared_[i];
 }
 
 }  // namespace sitrep::store

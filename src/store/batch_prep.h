@@ -14,6 +14,7 @@
 
 #include "base/article.h"
 #include "base/event.h"
+#include "base/result.h"
 #include "store/merge.h"
 #include "store/sql.h"
 
@@ -65,14 +66,17 @@ class BatchPreparer {
   BatchPreparer(const BatchPreparer&) = delete;
   BatchPreparer& operator=(const BatchPreparer&) = delete;
 
-  PreparedArticle& Get(size_t i);
+  // Article i, or why it could not be prepared (out of memory: the batch then fails).
+  Result<PreparedArticle*> Get(size_t i);
   size_t size() const { return prepared_.size(); }
 
  private:
-  void Run();
+  void Run() noexcept;
   const ArticleBatch& batch_;
   std::vector<PreparedArticle> prepared_;
   std::atomic<size_t> ready_{0};
+  size_t failed_at_ = SIZE_MAX;  // written before ready_ is released past it
+  std::string failure_;
   std::thread thread_;
 };
 

@@ -233,7 +233,7 @@ Status Migrate(SqlConnection& db) {
 
 Result<int64_t> FtsIndexedUpTo(SqlConnection& db) {
   // Written with the index in one transaction: right after a deferred or killed batch too.
-  auto row = db.QueryOne("SELECT indexed_upto FROM fts_progress");
+  auto row = db.QueryOne("SELECT COALESCE((SELECT MAX(indexed_upto) FROM fts_progress), 0)");
   if (!row) return Error{row.error()};
   return (*row)->I64(0);
 }

@@ -279,6 +279,8 @@ class SqlStore : public Store {
     return true;
   }
 
+  bool InBulkLoad() const override { return bulk_; }
+
   Status EndBulkLoad() override {
     if (pg_) return OkStatus();
     if (!bulk_ && !indexes_missing_) {  // ended early, indexes already rebuilt
@@ -458,9 +460,10 @@ class SqlStore : public Store {
     }
     std::vector<IngestOutcome> outcomes;
     for (size_t i = 0; i < batch.size(); ++i) {
-      PreparedArticle& article = prepared.Get(i);
-      auto outcome = PutOne(article);
-      if (!outcome) return Error{"article '" + article.article.id + "': " + outcome.error()};
+      auto article = prepared.Get(i);
+      if (!article) return Error{article.error()};
+      auto outcome = PutOne(**article);
+      if (!outcome) return Error{"article '" + (*article)->article.id + "': " + outcome.error()};
       outcomes.push_back(*outcome);
     }
     return outcomes;
@@ -472,7 +475,9 @@ class SqlStore : public Store {
   Status LockForBatch(BatchPreparer& prepared) {
     std::set<int64_t> keys;
     for (size_t i = 0; i < prepared.size(); ++i) {
-      const PreparedArticle& p = prepared.Get(i);
+      auto article = prepared.Get(i);
+      if (!article) return Error{article.error()};
+      const PreparedArticle& p = **article;
       keys.insert(LockSlot(Fnv1a64("article:" + p.article.id)));
       keys.insert(LockSlot(Fnv1a64("hash:" + p.article.content_hash)));
       for (const PreparedReport& r : p.reports)

@@ -62,18 +62,18 @@ struct StoreCounts {
   size_t reports = 0;  // event sources
 };
 
-// Threads: the read methods (QueryEvents, CountEvents, GetEvent, GetSources, GetArticle, Counts,
-// Generation) may be called from several threads at once, and while one thread writes: each
-// runs on a connection of its own from a small pool (SQLite in WAL mode and PostgreSQL both
-// let readers run beside a writer). The writes (PutArticle, PutArticles, PutState) and
-// GetState / HasArticleUrl share the writer's connection: callers serialize those.
-// (A SQLite ":memory:" database has no pool: there every call must be serialized.)
 // During a bulk load, batches this many times the usual size store faster: every commit rewrites
 // each page of the key indexes that its random keys touched, which at 256 articles was most of
 // them, so fewer, larger commits write less (store benchmark: 1024-article batches stored ~10%
 // more events/s than 256-article ones).
 constexpr size_t kBulkLoadBatchFactor = 4;
 
+// Threads: the read methods (QueryEvents, CountEvents, GetEvent, GetSources, GetArticle, Counts,
+// Generation) may be called from several threads at once, and while one thread writes: each
+// runs on a connection of its own from a small pool (SQLite in WAL mode and PostgreSQL both
+// let readers run beside a writer). The writes (PutArticle, PutArticles, PutState) and
+// GetState / HasArticleUrl share the writer's connection: callers serialize those.
+// (A SQLite ":memory:" database has no pool: there every call must be serialized.)
 class Store {
  public:
   // "sqlite:PATH" (also a bare path), or "postgresql://…" / "postgres://…". Creates or migrates
@@ -117,8 +117,10 @@ class Store {
   // Another connection writing, an article replaced, or the cache outgrowing its bound ends the
   // bulk load early, restoring the indexes. False when not started (PostgreSQL, whose writers
   // run concurrently; a store too large to cache). Batches of a bulk load are best
-  // kBulkLoadBatchFactor times the usual size (see below).
+  // kBulkLoadBatchFactor times the usual size.
   virtual Result<bool> BeginBulkLoad() { return false; }
+  // Whether a bulk load is on: begun and not ended, early or by EndBulkLoad().
+  virtual bool InBulkLoad() const { return false; }
   virtual Status EndBulkLoad() { return OkStatus(); }
 
   // A small key-value table for state that must survive restarts (feed ETags, alert levels).

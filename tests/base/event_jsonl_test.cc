@@ -104,7 +104,6 @@ TEST(EventJsonLine, RandomStringsMatchTree) {
   }
 }
 
-
 std::string ViaCompact(const Event& e) {
   std::string out;
   AppendCompactJson(e, out);
@@ -143,12 +142,12 @@ TEST(EventCompactJson, RandomFieldShapesReadBackTheSame) {
     e.cameo = text();
     e.root = text();
     e.quad_class = static_cast<int>(rng() % 5);
-    e.goldstein = coin() ? 0.0 : -10.0 + static_cast<double>(rng() % 200) / 10;
+    e.goldstein = coin() ? (coin() ? 0.0 : -0.0) : -10.0 + static_cast<double>(rng() % 200) / 10;
     if (coin()) e.acled_type = text();
     if (coin()) e.acled_subtype = text();
     if (coin())
-      e.location = Location{text(), text(), text(), coin() ? 0.0 : 33.3, coin() ? 0.0 : -44.4,
-                            text()};
+      e.location =
+          Location{text(), text(), text(), coin() ? 0.0 : 33.3, coin() ? -0.0 : -44.4, text()};
     if (coin()) e.fatalities = static_cast<int>(rng() % 3) - 1;
     if (coin()) e.injuries = coin() ? 0 : std::numeric_limits<int>::max();
     if (coin()) e.weapon = Weapon{text(), coin() ? std::optional<int>() : 0};

@@ -213,8 +213,10 @@ TEST_F(SqliteBulkLoadTest, AnotherWriterEndsTheLoadAndItsEventsAreMergedInto) {
   auto other = Open(url());
   ASSERT_TRUE(store && other);
   ASSERT_TRUE(*store->BeginBulkLoad());
+  EXPECT_TRUE(store->InBulkLoad());
   Event first = MakeEvent("x1", "2021-07-07", "190", "USAMIL", "IRQMIL", "Baghdad", 33.31, 44.36);
   ASSERT_TRUE(store->PutArticle(MakeArticle("a", "a"), {first}).ok());
+  EXPECT_TRUE(store->InBulkLoad());
   // Another connection stores a report of a new happening while the load runs: the load's cache
   // does not hold it, so the load must stop trusting its cache and read it.
   Event second = MakeEvent("y1", "2021-08-01", "183", "IRQREB", "", "Erbil", 36.19, 44.01);
@@ -224,6 +226,7 @@ TEST_F(SqliteBulkLoadTest, AnotherWriterEndsTheLoadAndItsEventsAreMergedInto) {
   auto merged = store->GetEvent("y1");
   ASSERT_TRUE(merged.ok() && merged->has_value());
   EXPECT_EQ((*merged)->num_sources, 2);
+  EXPECT_FALSE(store->InBulkLoad());           // ended early
   EXPECT_TRUE(HasAllQueryIndexes(Indexes()));  // rebuilt at once, not at the end
   EXPECT_FALSE(Matching(*store, Text("Baghdad")).empty());
   EXPECT_TRUE(store->EndBulkLoad().ok());
@@ -264,8 +267,11 @@ TEST_F(SqliteBulkLoadTest, OneLoadAtATimePerDatabase) {
   auto second = other->BeginBulkLoad();
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(*second);
+  EXPECT_FALSE(other->InBulkLoad());
   ASSERT_TRUE(store->EndBulkLoad().ok());
+  EXPECT_FALSE(store->InBulkLoad());
   EXPECT_TRUE(*other->BeginBulkLoad());
+  EXPECT_TRUE(other->InBulkLoad());
   EXPECT_TRUE(other->EndBulkLoad().ok());
 }
 

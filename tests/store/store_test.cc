@@ -43,6 +43,56 @@ Event Baghdad(const std::string& id, const std::string& day = "2021-07-07") {
   return MakeEvent(id, day, "190", "USAMIL", "IRQMIL", "Baghdad", 33.3152, 44.3661);
 }
 
+// Every field of a coded event is stored and read back as coded, for each article of a batch
+// large enough to be prepared on the store's second thread.
+TEST_P(StoreTest, EveryFieldOfACodedEventComesBack) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  std::vector<std::pair<Article, std::vector<Event>>> batch;
+  std::vector<Event> expected;
+  for (int i = 0; i < 40; ++i) {
+    std::string id = "full" + std::to_string(i);
+    Article a = MakeArticle(id, "Body of " + id + ".");
+    a.author = i % 2 ? "Dana Writer" : "";
+    // Places far apart and named apart: nothing merges.
+    Event e = MakeEvent(id + "-e", "2021-07-0" + std::to_string(1 + i % 9), "195", "USAMIL",
+                        "IRQREBPMF", "Depot " + std::to_string(i), 34.37, 1.09 + i);
+    e.date.end = e.date.begin + (i % 3);
+    e.date.precision = i % 3 ? DatePrecision::kRange : DatePrecision::kDay;
+    e.source = Actor{"U.S. aircraft", "USAMIL", "USA", "MIL"};
+    e.target = Actor{"Kataib Hezbollah", "IRQREBPMF", "IRQ", "REBPMF"};
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = i % 4 ? -10.0 : -0.0;
+    e.acled_type = "Explosions/Remote violence";
+    e.acled_subtype = i % 2 ? std::optional<std::string>("Air/drone strike") : std::nullopt;
+    e.location->admin1 = i % 2 ? "Anbar" : "";
+    e.location->precision = "site";
+    if (i % 3) e.fatalities = i;
+    if (i % 5) e.injuries = 0;
+    if (i % 2) e.weapon = Weapon{"airstrike", i % 4 ? std::optional<int>(2) : std::nullopt};
+    e.evidence = {"U.S. aircraft struck a depot, killing " + std::to_string(i) + ".",
+                  static_cast<size_t>(i), static_cast<size_t>(60 + i)};
+    if (i % 3 == 0) e.attributed_to = i % 2 ? "the Pentagon" : "";
+    e.confidence = 0.05 * i;
+    Event want = e;
+    want.article = {a.id, a.title, a.url, a.published, a.outlet, a.author};
+    expected.push_back(want);
+    batch.emplace_back(a, std::vector<Event>{e});
+  }
+  auto stored = store->PutArticles(batch);
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  for (const Event& want : expected) {
+    auto got = store->GetEvent(want.id);
+    ASSERT_TRUE(got.ok() && got->has_value()) << want.id;
+    std::string want_line, got_line;
+    AppendJsonLine(want, want_line);
+    AppendJsonLine(**got, got_line);
+    EXPECT_EQ(got_line, want_line);
+  }
+}
+
 TEST_P(StoreTest, SameArticleTwiceIsStoredOnce) {
   SITREP_FRESH_DB(url, GetParam(), dir_);
   auto store = OpenStore(url);
