@@ -19,23 +19,28 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
-Article Normalized(const Article& in) {
-  Article a = in;
-  if (a.content_hash.empty()) a.content_hash = Sha256Hex(a.body);
-  if (a.id.empty()) a.id = a.content_hash;
-  return a;
+std::string_view ViewOf(const SqlValue& v) {
+  if (auto* view = std::get_if<std::string_view>(&v)) return *view;
+  if (auto* text = std::get_if<std::string>(&v)) return *text;
+  return {};
 }
 
-PreparedReport PrepareReport(const Article& a, const Event& e, size_t index) {
+// Text that lives in the batch is viewed; text computed here is owned by the value.
+SqlValue ViewOr(const std::string& in_batch, std::string computed) {
+  return in_batch.empty() ? SqlValue(std::move(computed)) : TextView(in_batch);
+}
+
+PreparedReport PrepareReport(const SqlValue& article_id, const Event& e, size_t index) {
   PreparedReport r;
   r.key = KeyOf(e);
-  r.report_id = !e.id.empty() ? e.id
-                              : Hex64(Fnv1a64(a.id + ":" + std::to_string(e.evidence.start) + ":" +
-                                              std::to_string(index)));
+  std::string computed_id;
+  if (e.id.empty())
+    computed_id = Hex64(Fnv1a64(std::string(ViewOf(article_id)) + ":" +
+                                std::to_string(e.evidence.start) + ":" + std::to_string(index)));
   r.report_row = {Null(),
-                  Text(a.id),
-                  Text(r.report_id),
-                  Text(e.evidence.sentence),
+                  article_id,
+                  ViewOr(e.id, std::move(computed_id)),
+                  TextView(e.evidence.sentence),
                   Int(static_cast<int64_t>(e.evidence.start)),
                   Int(static_cast<int64_t>(e.evidence.end)),
                   IntOrNull(e.fatalities),
@@ -50,14 +55,17 @@ PreparedReport PrepareReport(const Article& a, const Event& e, size_t index) {
 std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
                                      const EventRowCounts& c) {
   auto actor = [](const std::optional<Actor>& a, std::string Actor::*field) {
-    return a ? TextOrNull((*a).*field) : Null();
+    return a ? TextViewOrNull((*a).*field) : Null();
+  };
+  auto optional = [](const std::optional<std::string>& text) {
+    return text ? TextViewOrNull(*text) : Null();
   };
   const auto& l = e.location;
-  return {Text(id),
+  return {TextView(id),
           Int(e.date.begin.days()),
           Int(e.date.end.days()),
           Text(RootOf(e)),
-          Text(e.cameo),
+          TextView(e.cameo),
           Int(e.quad_class),
           Real(e.goldstein),
           actor(e.source, &Actor::code),
@@ -66,11 +74,11 @@ std::vector<SqlValue> EventRowParams(const std::string& id, const Event& e,
           actor(e.target, &Actor::code),
           actor(e.target, &Actor::country),
           actor(e.target, &Actor::text),
-          e.acled_type ? TextOrNull(*e.acled_type) : Null(),
-          e.acled_subtype ? TextOrNull(*e.acled_subtype) : Null(),
-          l ? Text(l->text) : Null(),
-          l ? TextOrNull(l->country) : Null(),
-          l ? TextOrNull(l->precision) : Null(),
+          optional(e.acled_type),
+          optional(e.acled_subtype),
+          l ? TextView(l->text) : Null(),
+          l ? TextViewOrNull(l->country) : Null(),
+          l ? TextViewOrNull(l->precision) : Null(),
           l ? Real(l->lat) : Null(),
           l ? Real(l->lon) : Null(),
           IntOrNull(c.fatalities),
@@ -101,23 +109,38 @@ std::string StoredRecord(const Event& e, const std::string& root) {
   return record;
 }
 
-PreparedArticle PrepareArticle(const Article& in, const std::vector<Event>& events) {
+std::string_view PreparedReport::report_id() const {
+  return ViewOf(report_row[kReportRowReportId]);
+}
+
+std::string_view PreparedArticle::id() const {
+  return ViewOf(row[10]);
+}
+
+std::string_view PreparedArticle::content_hash() const {
+  return ViewOf(row[9]);
+}
+
+PreparedArticle PrepareArticle(const Article& a, const std::vector<Event>& events) {
   PreparedArticle p;
-  p.article = Normalized(in);
-  const Article& a = p.article;
-  p.row = {Text(a.title),
-           Text(a.author),
-           Text(a.outlet),
-           Text(a.url),
+  std::string hash = a.content_hash.empty() ? Sha256Hex(a.body) : "";
+  std::string id = a.id.empty() ? (a.content_hash.empty() ? hash : a.content_hash) : "";
+  p.row = {TextView(a.title),
+           TextView(a.author),
+           TextView(a.outlet),
+           TextView(a.url),
            a.published ? Text(a.published->Iso()) : Null(),
-           Text(a.body),
-           Text(a.origin),
-           Text(a.format),
+           TextView(a.body),
+           TextView(a.origin),
+           TextView(a.format),
            Text(NowUtc()),
-           Text(a.content_hash),
-           Text(a.id)};
+           ViewOr(a.content_hash, std::move(hash)),
+           ViewOr(a.id, std::move(id))};
+  // Each report views the article id in the batch, or owns a copy of the one made up here.
+  SqlValue article_id = a.id.empty() ? Text(p.id()) : TextView(a.id);
   p.reports.reserve(events.size());
-  for (size_t i = 0; i < events.size(); ++i) p.reports.push_back(PrepareReport(a, events[i], i));
+  for (size_t i = 0; i < events.size(); ++i)
+    p.reports.push_back(PrepareReport(article_id, events[i], i));
   return p;
 }
 

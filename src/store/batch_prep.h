@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -39,23 +40,26 @@ constexpr size_t kEventRowId = 0, kEventRowPrimaryReport = 24;
 // article's fields and the merge counts).
 std::string StoredRecord(const Event& e, const std::string& root);
 
+// The rows' text is bound from the batch itself (views: the batch outlives its statements);
+// only what preparing computes (records, missing ids and hashes) is owned here.
 struct PreparedReport {
   MergeKey key;
-  std::string report_id;
   // The reports row (its event id, first, is set by the writer once merging has chosen it)
   // and the events row it starts when it merges with nothing (id and primary report unset).
   std::vector<SqlValue> report_row;
   std::vector<SqlValue> event_row;
+  std::string_view report_id() const;
 };
-constexpr size_t kReportRowEventId = 0, kReportRowFatalities = 6, kReportRowInjuries = 7;
+constexpr size_t kReportRowEventId = 0, kReportRowReportId = 2, kReportRowFatalities = 6,
+                 kReportRowInjuries = 7;
 
 struct PreparedArticle {
-  Article article;            // with its content hash and id filled in
-  std::vector<SqlValue> row;  // title … content_hash, id: the store's article columns
+  // title … content_hash, id: the store's article columns, with the hash and id filled in.
+  std::vector<SqlValue> row;
   std::vector<PreparedReport> reports;
+  std::string_view id() const;
+  std::string_view content_hash() const;
 };
-
-PreparedArticle PrepareArticle(const Article& article, const std::vector<Event>& events);
 
 // Prepares a batch in order, on a thread of its own when it is large enough to pay for one.
 // Get(i) waits for article i. The batch must outlive the preparer.

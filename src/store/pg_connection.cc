@@ -36,6 +36,7 @@ std::string ParamText(const SqlValue& v) {
     std::snprintf(buf, sizeof buf, "%.17g", *d);
     return buf;
   }
+  if (auto* view = std::get_if<std::string_view>(&v)) return std::string(*view);
   return std::get<std::string>(v);
 }
 

@@ -13,6 +13,12 @@ SqlValue Text(std::string_view s) {
 SqlValue TextOrNull(std::string_view s) {
   return s.empty() ? Null() : Text(s);
 }
+SqlValue TextView(std::string_view s) {
+  return s;
+}
+SqlValue TextViewOrNull(std::string_view s) {
+  return s.empty() ? Null() : TextView(s);
+}
 SqlValue Int(int64_t v) {
   return v;
 }
@@ -23,6 +29,7 @@ SqlValue Real(double v) {
 std::string SqlRow::Str(size_t i) const {
   const SqlValue& v = cells[i];
   if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* s = std::get_if<std::string_view>(&v)) return std::string(*s);
   if (auto* n = std::get_if<int64_t>(&v)) return std::to_string(*n);
   if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
   return "";
@@ -33,6 +40,8 @@ int64_t SqlRow::I64(size_t i) const {
   if (auto* n = std::get_if<int64_t>(&v)) return *n;
   if (auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
   if (auto* s = std::get_if<std::string>(&v)) return std::strtoll(s->c_str(), nullptr, 10);
+  if (auto* s = std::get_if<std::string_view>(&v))
+    return std::strtoll(std::string(*s).c_str(), nullptr, 10);
   return 0;
 }
 
@@ -41,6 +50,8 @@ double SqlRow::F64(size_t i) const {
   if (auto* d = std::get_if<double>(&v)) return *d;
   if (auto* n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
   if (auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
+  if (auto* s = std::get_if<std::string_view>(&v))
+    return std::strtod(std::string(*s).c_str(), nullptr);
   return 0;
 }
 

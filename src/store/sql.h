@@ -16,12 +16,15 @@
 
 namespace sitrep::store {
 
-// A bound parameter or a result cell. Null is std::monostate.
-using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+// A bound parameter or a result cell. Null is std::monostate. A std::string_view is text bound
+// without a copy: its owner keeps it alive until the statement has run. Cells are never views.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string, std::string_view>;
 
 SqlValue Null();
 SqlValue Text(std::string_view s);        // "" stays ""
 SqlValue TextOrNull(std::string_view s);  // "" becomes NULL
+SqlValue TextView(std::string_view s);    // not copied: see SqlValue
+SqlValue TextViewOrNull(std::string_view s);
 SqlValue Int(int64_t v);
 SqlValue Real(double v);
 template <class T>

@@ -463,7 +463,8 @@ class SqlStore : public Store {
       auto article = prepared.Get(i);
       if (!article) return Error{article.error()};
       auto outcome = PutOne(**article);
-      if (!outcome) return Error{"article '" + (*article)->article.id + "': " + outcome.error()};
+      if (!outcome)
+        return Error{"article '" + std::string((*article)->id()) + "': " + outcome.error()};
       outcomes.push_back(*outcome);
     }
     return outcomes;
@@ -478,8 +479,8 @@ class SqlStore : public Store {
       auto article = prepared.Get(i);
       if (!article) return Error{article.error()};
       const PreparedArticle& p = **article;
-      keys.insert(LockSlot(Fnv1a64("article:" + p.article.id)));
-      keys.insert(LockSlot(Fnv1a64("hash:" + p.article.content_hash)));
+      keys.insert(LockSlot(Fnv1a64("article:" + std::string(p.id()))));
+      keys.insert(LockSlot(Fnv1a64("hash:" + std::string(p.content_hash()))));
       for (const PreparedReport& r : p.reports)
         for (int64_t k : MergeLockKeys(r.key)) keys.insert(LockSlot(k));
     }
@@ -502,18 +503,18 @@ class SqlStore : public Store {
   }
 
   Result<IngestOutcome> PutOne(PreparedArticle& prepared) {
-    const Article& a = prepared.article;
-    auto existing = db_->QueryOne("SELECT content_hash FROM articles WHERE id = ?", {Text(a.id)});
+    std::string_view id = prepared.id(), hash = prepared.content_hash();
+    auto existing = db_->QueryOne("SELECT content_hash FROM articles WHERE id = ?", {TextView(id)});
     if (!existing) return Error{existing.error()};
-    if (*existing && (*existing)->Str(0) == a.content_hash) return IngestOutcome::kUnchanged;
+    if (*existing && (*existing)->Str(0) == hash) return IngestOutcome::kUnchanged;
     auto same_body =
-        db_->QueryOne("SELECT id FROM articles WHERE content_hash = ?", {Text(a.content_hash)});
+        db_->QueryOne("SELECT id FROM articles WHERE content_hash = ?", {TextView(hash)});
     if (!same_body) return Error{same_body.error()};
     if (*same_body) return IngestOutcome::kUnchanged;  // the same body under another id
 
     IngestOutcome outcome = IngestOutcome::kNew;
     if (*existing) {
-      if (auto s = RemoveReportsOf(a.id); !s) return Error{s.error()};
+      if (auto s = RemoveReportsOf(std::string(id)); !s) return Error{s.error()};
       auto s = db_->Exec(
           "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
           "body = ?, origin = ?, format = ?, ingested_at = ?, content_hash = ? WHERE id = ?",
@@ -616,7 +617,7 @@ class SqlStore : public Store {
 
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
-    std::string event_id = target->empty() ? r.report_id : *target;
+    std::string event_id = target->empty() ? std::string(r.report_id()) : *target;
     r.report_row[kReportRowEventId] = Text(event_id);
     auto inserted = db_->InsertKey(
         "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "

@@ -118,6 +118,10 @@ class SqliteConnection : public SqlConnection {
       sqlite3_bind_double(s, i, *d);
     } else if (auto* t = std::get_if<std::string>(&v)) {
       sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+    } else if (auto* view = std::get_if<std::string_view>(&v)) {
+      // A null pointer would bind NULL, and an empty view may have one.
+      const char* text = view->data() ? view->data() : "";
+      sqlite3_bind_text(s, i, text, static_cast<int>(view->size()), SQLITE_STATIC);
     } else {
       sqlite3_bind_null(s, i);
     }
