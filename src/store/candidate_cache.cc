@@ -86,14 +86,19 @@ uint32_t CandidateCache::RootId(const std::string& root) {
   return it->second;
 }
 
-const CandidateCache::Block* CandidateCache::Find(uint32_t root_id, int32_t week) const {
+const CandidateCache::Block* CandidateCache::Find(uint32_t root_id, int32_t week) {
   auto it = blocks_.find(BlockKey(root_id, week));
-  return it == blocks_.end() ? nullptr : &it->second;
+  if (it == blocks_.end()) return nullptr;
+  it->second.last_used = epoch_;
+  return &it->second.block;
 }
 
 void CandidateCache::Put(uint32_t root_id, int32_t week, Block block) {
+  Slot& slot = blocks_[BlockKey(root_id, week)];
+  size_ -= slot.block.size();
   size_ += block.size();
-  blocks_[BlockKey(root_id, week)] = std::move(block);
+  slot.block = std::move(block);
+  slot.last_used = epoch_;
 }
 
 void CandidateCache::Add(const std::string& id, MergeKey key) {
@@ -101,14 +106,26 @@ void CandidateCache::Add(const std::string& id, MergeKey key) {
   auto it = blocks_.find(block);
   if (it == blocks_.end()) {
     if (!complete_) return;
-    it = blocks_.emplace(block, Block()).first;
+    it = blocks_.emplace(block, Slot{Block(), epoch_}).first;
   }
-  it->second.Insert({id, std::move(key)});
+  it->second.block.Insert({id, std::move(key)});
   ++size_;
 }
 
 void CandidateCache::Trim() {
-  if (size_ > max_candidates_ && !complete_) Clear();
+  ++epoch_;
+  if (size_ <= max_candidates_ || complete_) return;
+  std::vector<std::pair<uint64_t, uint64_t>> by_age;  // (last used, key)
+  by_age.reserve(blocks_.size());
+  for (const auto& [key, slot] : blocks_) by_age.emplace_back(slot.last_used, key);
+  std::sort(by_age.begin(), by_age.end());
+  const size_t target = max_candidates_ - max_candidates_ / 10;
+  for (const auto& [used, key] : by_age) {
+    if (size_ <= target) break;
+    auto it = blocks_.find(key);
+    size_ -= it->second.block.size();
+    blocks_.erase(it);
+  }
 }
 
 void CandidateCache::Clear() {

@@ -70,16 +70,18 @@ class CandidateCache {
   // A small number standing for a CAMEO root in look-ups, so that the several weeks a look-up
   // reads cost no string hashing. Stable for the cache's life.
   uint32_t RootId(const std::string& root);
-  // The cached block of a root for `week`, or nullptr when it is not loaded.
-  const Block* Find(uint32_t root_id, int32_t week) const;
+  // The cached block of a root for `week`, or nullptr when it is not loaded. Marks it used.
+  const Block* Find(uint32_t root_id, int32_t week);
   // Caches a block read from the store (weeks are BucketOf() weeks). Blocks stay put until
   // Trim() or Clear(), so pointers into them hold for a whole look-up.
   void Put(uint32_t root_id, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
   // it from the store later), or always when the cache is complete.
   void Add(const std::string& id, MergeKey key);
-  // Beyond `max_candidates` cached, starts afresh: memory stays bounded however large the
-  // store. Called between batches, never during a look-up. A complete cache is kept.
+  // Beyond `max_candidates` cached, drops the blocks used longest ago (the last batch's last)
+  // until a tenth of the bound is free: memory stays bounded however large the store, and a
+  // batch whose blocks outgrow the bound reloads only some of them, not all. Called between
+  // batches, never during a look-up. A complete cache is kept.
   void Trim();
   void Clear();  // also ends completeness
   // Complete: every stored event is cached (a bulk load read them all), so a block that is
@@ -98,8 +100,13 @@ class CandidateCache {
   struct BlockKeyHash {
     size_t operator()(uint64_t k) const { return k * 0x9E3779B97F4A7C15ULL >> 16; }
   };
+  struct Slot {
+    Block block;
+    uint64_t last_used = 0;  // the Trim() epoch of its last look-up
+  };
   std::unordered_map<std::string, uint32_t> root_ids_;
-  std::unordered_map<uint64_t, Block, BlockKeyHash> blocks_;
+  std::unordered_map<uint64_t, Slot, BlockKeyHash> blocks_;
+  uint64_t epoch_ = 0;
   size_t size_ = 0;
   size_t max_candidates_;
   bool complete_ = false;

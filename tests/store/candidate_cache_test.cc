@@ -131,5 +131,45 @@ TEST(ActorPrintTest, UnknownIsZeroAndKnownNeverIs) {
   EXPECT_EQ(ActorPrint("USAMIL"), ActorPrint(std::string("USA") + "MIL"));
 }
 
+CandidateBlock BlockOf(int n, int32_t week) {
+  std::vector<MergeCandidate> events;
+  for (int i = 0; i < n; ++i) events.push_back(Candidate(week * 100 + i, week * 7, week * 7));
+  return CandidateBlock(std::move(events));
+}
+
+TEST(CandidateCacheTest, TrimDropsTheBlocksUsedLongestAgoUntilUnderTheBound) {
+  CandidateCache cache(100);
+  uint32_t root = cache.RootId("19");
+  for (int32_t week = 0; week < 10; ++week) cache.Put(root, week, BlockOf(10, week));
+  cache.Trim();  // 100 of 100: nothing goes
+  EXPECT_EQ(cache.size(), 100u);
+  // The next batch uses weeks 0-2 again and adds 10-12.
+  for (int32_t week : {0, 1, 2}) ASSERT_NE(cache.Find(root, week), nullptr);
+  for (int32_t week = 10; week < 13; ++week) cache.Put(root, week, BlockOf(10, week));
+  cache.Trim();  // 130 of 100: down to 90, four of the seven blocks not used since go
+  EXPECT_EQ(cache.size(), 90u);
+  int unused_kept = 0;
+  for (int32_t week = 3; week < 10; ++week) unused_kept += cache.Find(root, week) != nullptr;
+  EXPECT_EQ(unused_kept, 3);
+  for (int32_t week : {0, 1, 2, 10, 11, 12}) EXPECT_NE(cache.Find(root, week), nullptr) << week;
+}
+
+TEST(CandidateCacheTest, ReplacingABlockCountsItsEventsOnce) {
+  CandidateCache cache(100);
+  uint32_t root = cache.RootId("19");
+  cache.Put(root, 3, BlockOf(10, 3));
+  cache.Put(root, 3, BlockOf(12, 3));
+  EXPECT_EQ(cache.size(), 12u);
+}
+
+TEST(CandidateCacheTest, ACompleteCacheIsNeverTrimmed) {
+  CandidateCache cache(10);
+  uint32_t root = cache.RootId("19");
+  cache.SetComplete(true);
+  for (int32_t week = 0; week < 5; ++week) cache.Put(root, week, BlockOf(10, week));
+  cache.Trim();
+  EXPECT_EQ(cache.size(), 50u);
+}
+
 }  // namespace
 }  // namespace sitrep::store
