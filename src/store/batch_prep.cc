@@ -46,7 +46,9 @@ PreparedReport PrepareReport(const SqlValue& article_id, const Event& e, size_t 
                   IntOrNull(e.fatalities),
                   IntOrNull(e.injuries),
                   SqlValue(StoredRecord(e, r.key.root))};
-  r.event_row = EventRowParams("", e, EventRowCounts{0, 1, 1, e.fatalities, e.injuries});
+  static const std::string kIdSetByWriter;  // the row views it: it must outlive the row
+  r.event_row =
+      EventRowParams(kIdSetByWriter, e, EventRowCounts{0, 1, 1, e.fatalities, e.injuries});
   return r;
 }
 

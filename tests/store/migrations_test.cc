@@ -56,6 +56,14 @@ Event EventSaying(const std::string& id, const std::string& day, const std::stri
   return e;
 }
 
+// Stores one article `id` with one event `id`-0 on `day` whose evidence is `sentence`.
+void PutSaying(Store& store, const std::string& id, const std::string& day,
+               const std::string& sentence) {
+  auto stored = store.PutArticle(MakeArticle(id, "body of " + id + ": " + sentence),
+                                 {EventSaying(id + "-0", day, sentence)});
+  ASSERT_TRUE(stored.ok()) << stored.error();
+}
+
 // Turns a current store back into what version 4 left: a full-text index with its per-report
 // size table (whose highest id was the indexing watermark) and no fts_progress.
 void DowngradeToVersion4(const std::string& file) {
@@ -78,10 +86,7 @@ TEST(SqliteMigrationTest, Version4StoreIsUpgradedAndSearchesOldAndNewReports) {
   {
     auto store = Store::Open("sqlite:" + file);
     ASSERT_TRUE(store.ok()) << store.error();
-    ASSERT_TRUE((*store)
-                    ->PutArticle(MakeArticle("a1", "body one"),
-                                 {EventSaying("a1-0", "2021-07-07", "Drones struck the airport.")})
-                    .ok());
+    PutSaying(**store, "a1", "2021-07-07", "Drones struck the airport.");
   }
   DowngradeToVersion4(file);
   ASSERT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 4);
@@ -94,11 +99,7 @@ TEST(SqliteMigrationTest, Version4StoreIsUpgradedAndSearchesOldAndNewReports) {
                      "'reports_fts_docsize'"),
             0);
   EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
-  ASSERT_TRUE(
-      (*store)
-          ->PutArticle(MakeArticle("a2", "body two"),
-                       {EventSaying("a2-0", "2022-01-02", "Rockets hit the drones hangar.")})
-          .ok());
+  PutSaying(**store, "a2", "2022-01-02", "Rockets hit the drones hangar.");
   auto matches = TextMatches(**store, "drones");
   std::sort(matches.begin(), matches.end());
   EXPECT_EQ(matches, (std::vector<std::string>{"a1-0", "a2-0"}));
@@ -110,21 +111,12 @@ TEST(SqliteMigrationTest, IndexingMarkNeverMovesBackWhenTheLastReportGoes) {
   std::string file = (dir.path() / "mark.db").string();
   auto store = Store::Open("sqlite:" + file);
   ASSERT_TRUE(store.ok()) << store.error();
-  ASSERT_TRUE((*store)
-                  ->PutArticle(MakeArticle("a1", "body one"),
-                               {EventSaying("a1-0", "2021-07-07", "Drones struck the airport.")})
-                  .ok());
-  ASSERT_TRUE((*store)
-                  ->PutArticle(MakeArticle("a2", "body two"),
-                               {EventSaying("a2-0", "2022-01-02", "Rockets hit the base.")})
-                  .ok());
+  PutSaying(**store, "a1", "2021-07-07", "Drones struck the airport.");
+  PutSaying(**store, "a2", "2022-01-02", "Rockets hit the base.");
   int64_t mark = QueryInt(file, "SELECT indexed_upto FROM fts_progress");
   EXPECT_EQ(mark, QueryInt(file, "SELECT MAX(seq) FROM reports"));
   // Replacing the newest article deletes the newest report before storing its new one.
-  ASSERT_TRUE((*store)
-                  ->PutArticle(MakeArticle("a2", "body two, corrected"),
-                               {EventSaying("a2-0", "2022-01-02", "Mortars hit the base.")})
-                  .ok());
+  PutSaying(**store, "a2", "2022-01-02", "Mortars hit the base.");
   EXPECT_GT(QueryInt(file, "SELECT indexed_upto FROM fts_progress"), mark);
   EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
   EXPECT_TRUE(TextMatches(**store, "rockets").empty());
