@@ -3,8 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "store/geo_math.h"
@@ -167,6 +171,30 @@ class SqliteConnection : public SqlConnection {
   bool last_transient_ = false;
 };
 
+// SQLite counts every allocation it makes under a global mutex, for statistics nothing here
+// reads; off, a bulk load's allocations take no lock. Must precede SQLite's initialization:
+// afterwards the call fails and changes nothing, which is harmless.
+void DisableSqliteMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+// Runs a script that may need the database's write lock, retrying while another connection
+// holds it. Turning a new database to WAL does, and when several processes open it at once
+// SQLite reports the loser busy at once, without waiting on the busy timeout (waiting could
+// deadlock in rollback-journal mode). The scripts given are idempotent.
+Status ExecWhileBusy(SqlConnection& conn, sqlite3* db, std::string_view script) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    auto status = conn.ExecScript(script);
+    int code = sqlite3_errcode(db) & 0xff;
+    if (status || (code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+        std::chrono::steady_clock::now() > deadline)
+      return status;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 }  // namespace
 
 bool SqliteHasReaderPool(const std::string& path) {
@@ -178,6 +206,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // With a pool of readers, each connection is used by one thread at a time (the writer's
   // callers serialize, a reader belongs to one query), so SQLite's own locking of every call
   // (two mutex operations per bound value) is dropped. Without, one connection serves all.
+  DisableSqliteMemoryStatistics();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (SqliteHasReaderPool(path)) flags |= SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -195,10 +224,11 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // bytes, was most of an ingest's commit (store benchmark 45k → 66k events/s).
   // WAL + synchronous=NORMAL: a killed process never loses a committed transaction (only a
   // power cut could lose the last few), and writers don't block readers.
-  auto status = conn->ExecScript(
-      "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-      "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
-      "PRAGMA threads=2;");
+  auto status =
+      ExecWhileBusy(*conn, db,
+                    "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                    "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+                    "PRAGMA threads=2;");
   // Checkpoint every 128 MiB of WAL, whatever the page size: random-key index pages rewritten
   // by many batches are then copied back once.
   if (status) {

@@ -2,10 +2,12 @@
 // idempotent ingest, replacement, merging (and what must not merge), queries, state.
 #include "store/store.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <atomic>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -214,6 +216,32 @@ TEST_P(StoreTest, WritersSeeWhatOtherConnectionsStored) {
   auto events = All(*first);
   ASSERT_EQ(events.size(), 2u);
   for (const Event& e : events) EXPECT_EQ(e.num_sources, 2) << e.id;
+}
+
+// Several processes starting on a database that does not exist yet all race to create it and
+// turn it to WAL; SQLite tells the losers "busy" without waiting, and every open must still
+// succeed.
+TEST(SqliteStoreTest, SimultaneousFirstOpensOfANewDatabaseAllSucceed) {
+  testing::TempDir dir;
+  for (int round = 0; round < 20; ++round) {
+    SITREP_FRESH_DB(url, "sqlite", dir);
+    std::mutex errors_mu;
+    std::vector<std::string> errors;
+    std::vector<std::thread> openers;
+    std::atomic<int> waiting{6};
+    for (int i = 0; i < 6; ++i)
+      openers.emplace_back([&] {
+        // All start together, so that their first statements overlap.
+        --waiting;
+        while (waiting > 0) std::this_thread::yield();
+        auto store = Store::Open(url);
+        if (store) return;
+        std::lock_guard lock(errors_mu);
+        errors.push_back(store.error());
+      });
+    for (auto& t : openers) t.join();
+    EXPECT_THAT(errors, ::testing::IsEmpty()) << url;
+  }
 }
 
 // A batch that fails half-way is rolled back; the events it had added must not stay in the
@@ -599,24 +627,26 @@ TEST_P(StoreTest, ConcurrentWritersMatchOneWriter) {
     }
   }
   std::vector<std::thread> writers;
-  std::atomic<int> failures{0};
+  std::mutex failures_mu;
+  std::vector<std::string> failures;
+  auto fail = [&](const std::string& what) {
+    std::lock_guard lock(failures_mu);
+    failures.push_back(what);
+  };
   for (int w = 0; w < 4; ++w)
     writers.emplace_back([&, w] {
       auto store = Store::Open(shared_url);
-      if (!store) {
-        ++failures;
-        return;
-      }
+      if (!store) return fail("open: " + store.error());
       // Each writer covers three quarters of the articles, starting at a different place.
       for (int k = 0; k < kArticles * 3 / 4; k += 8) {
         std::vector<std::pair<Article, std::vector<Event>>> batch;
         for (int j = k; j < k + 8 && j < kArticles * 3 / 4; ++j)
           batch.push_back(article((j + w * kArticles / 4) % kArticles));
-        if (!(*store)->PutArticles(batch).ok()) ++failures;
+        if (auto put = (*store)->PutArticles(batch); !put) fail("put: " + put.error());
       }
     });
   for (auto& t : writers) t.join();
-  EXPECT_EQ(failures, 0);
+  EXPECT_THAT(failures, ::testing::IsEmpty());
   auto single = OpenStore(single_url);
   auto shared = OpenStore(shared_url);
   ASSERT_TRUE(single && shared);
