@@ -41,6 +41,16 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   testing::TempDir dir_;
 };
 
+// Error messages collected from several threads.
+struct ErrorLog {
+  void Add(const std::string& message) {
+    std::lock_guard lock(mu);
+    messages.push_back(message);
+  }
+  std::mutex mu;
+  std::vector<std::string> messages;
+};
+
 Event Baghdad(const std::string& id, const std::string& day = "2021-07-07") {
   return MakeEvent(id, day, "190", "USAMIL", "IRQMIL", "Baghdad", 33.3152, 44.3661);
 }
@@ -225,8 +235,7 @@ TEST(SqliteStoreTest, SimultaneousFirstOpensOfANewDatabaseAllSucceed) {
   testing::TempDir dir;
   for (int round = 0; round < 20; ++round) {
     SITREP_FRESH_DB(url, "sqlite", dir);
-    std::mutex errors_mu;
-    std::vector<std::string> errors;
+    ErrorLog errors;
     std::vector<std::thread> openers;
     std::atomic<int> waiting{6};
     for (int i = 0; i < 6; ++i)
@@ -235,12 +244,10 @@ TEST(SqliteStoreTest, SimultaneousFirstOpensOfANewDatabaseAllSucceed) {
         --waiting;
         while (waiting > 0) std::this_thread::yield();
         auto store = Store::Open(url);
-        if (store) return;
-        std::lock_guard lock(errors_mu);
-        errors.push_back(store.error());
+        if (!store) errors.Add(store.error());
       });
     for (auto& t : openers) t.join();
-    EXPECT_THAT(errors, ::testing::IsEmpty()) << url;
+    EXPECT_THAT(errors.messages, ::testing::IsEmpty()) << url;
   }
 }
 
@@ -627,26 +634,21 @@ TEST_P(StoreTest, ConcurrentWritersMatchOneWriter) {
     }
   }
   std::vector<std::thread> writers;
-  std::mutex failures_mu;
-  std::vector<std::string> failures;
-  auto fail = [&](const std::string& what) {
-    std::lock_guard lock(failures_mu);
-    failures.push_back(what);
-  };
+  ErrorLog failures;
   for (int w = 0; w < 4; ++w)
     writers.emplace_back([&, w] {
       auto store = Store::Open(shared_url);
-      if (!store) return fail("open: " + store.error());
+      if (!store) return failures.Add("open: " + store.error());
       // Each writer covers three quarters of the articles, starting at a different place.
       for (int k = 0; k < kArticles * 3 / 4; k += 8) {
         std::vector<std::pair<Article, std::vector<Event>>> batch;
         for (int j = k; j < k + 8 && j < kArticles * 3 / 4; ++j)
           batch.push_back(article((j + w * kArticles / 4) % kArticles));
-        if (auto put = (*store)->PutArticles(batch); !put) fail("put: " + put.error());
+        if (auto put = (*store)->PutArticles(batch); !put) failures.Add("put: " + put.error());
       }
     });
   for (auto& t : writers) t.join();
-  EXPECT_THAT(failures, ::testing::IsEmpty());
+  EXPECT_THAT(failures.messages, ::testing::IsEmpty());
   auto single = OpenStore(single_url);
   auto shared = OpenStore(shared_url);
   ASSERT_TRUE(single && shared);
