@@ -37,15 +37,11 @@ PreparedReport PrepareReport(const SqlValue& article_id, const Event& e, size_t 
   if (e.id.empty())
     computed_id = Hex64(Fnv1a64(std::string(ViewOf(article_id)) + ":" +
                                 std::to_string(e.evidence.start) + ":" + std::to_string(index)));
-  r.report_row = {Null(),
-                  article_id,
-                  ViewOr(e.id, std::move(computed_id)),
-                  TextView(e.evidence.sentence),
-                  Int(static_cast<int64_t>(e.evidence.start)),
-                  Int(static_cast<int64_t>(e.evidence.end)),
-                  IntOrNull(e.fatalities),
-                  IntOrNull(e.injuries),
-                  SqlValue(StoredRecord(e, r.key.root))};
+  r.report_row.reserve(kReportRowCapacity);
+  r.report_row.assign({Null(), article_id, ViewOr(e.id, std::move(computed_id)),
+                       TextView(e.evidence.sentence), Int(static_cast<int64_t>(e.evidence.start)),
+                       Int(static_cast<int64_t>(e.evidence.end)), IntOrNull(e.fatalities),
+                       IntOrNull(e.injuries), SqlValue(StoredRecord(e, r.key.root))});
   static const std::string kIdSetByWriter;  // the row views it: it must outlive the row
   r.event_row =
       EventRowParams(kIdSetByWriter, e, EventRowCounts{0, 1, 1, e.fatalities, e.injuries});
@@ -149,19 +145,25 @@ PreparedArticle PrepareArticle(const Article& a, const std::vector<Event>& event
 BatchPreparer::BatchPreparer(const ArticleBatch& batch) : batch_(batch), prepared_(batch.size()) {
   if (batch.size() >= kThreadedBatch) {
     try {
-      thread_ = std::thread([this] { Run(); });
+      thread_ = std::thread([this] {
+        Prepare();
+        FreeDone();
+      });
       return;
     } catch (const std::system_error&) {  // no thread to be had: prepare here instead
     }
   }
-  Run();
+  Prepare();
 }
 
 BatchPreparer::~BatchPreparer() {
-  if (thread_.joinable()) thread_.join();
+  if (!thread_.joinable()) return;
+  done_.store(kClosing, std::memory_order_release);
+  done_.notify_one();
+  thread_.join();
 }
 
-void BatchPreparer::Run() noexcept {
+void BatchPreparer::Prepare() noexcept {
   for (size_t i = 0; i < batch_.size(); ++i) {
     try {
       prepared_[i] = PrepareArticle(batch_[i].first, batch_[i].second);
@@ -174,6 +176,29 @@ void BatchPreparer::Run() noexcept {
     }
     ready_.store(i + 1, std::memory_order_release);
     ready_.notify_one();
+  }
+}
+
+// Frees in runs of articles: a wake-up per article would cost the writer more than freeing.
+constexpr size_t kFreeRun = 64;
+
+void BatchPreparer::Done(size_t i) {
+  if (!thread_.joinable()) return;  // prepared here: freed with the preparer
+  done_.store(i + 1, std::memory_order_release);
+  if ((i + 1) % kFreeRun == 0 || i + 1 == prepared_.size()) done_.notify_one();
+}
+
+void BatchPreparer::FreeDone() noexcept {
+  size_t freed = 0;
+  for (;;) {
+    size_t done = done_.load(std::memory_order_acquire);
+    while (done < kClosing && done < freed + kFreeRun && done < prepared_.size()) {
+      done_.wait(done, std::memory_order_acquire);
+      done = done_.load(std::memory_order_acquire);
+    }
+    if (done == kClosing) return;  // the rest goes with the preparer
+    for (; freed < done; ++freed) prepared_[freed] = PreparedArticle();
+    if (freed == prepared_.size()) return;
   }
 }
 

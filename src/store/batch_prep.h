@@ -52,6 +52,8 @@ struct PreparedReport {
 };
 constexpr size_t kReportRowEventId = 0, kReportRowReportId = 2, kReportRowFatalities = 6,
                  kReportRowInjuries = 7;
+// Room for the seq that the SQLite writer appends.
+constexpr size_t kReportRowCapacity = 10;
 
 struct PreparedArticle {
   // title … content_hash, id: the store's article columns, with the hash and id filled in.
@@ -62,7 +64,8 @@ struct PreparedArticle {
 };
 
 // Prepares a batch in order, on a thread of its own when it is large enough to pay for one.
-// Get(i) waits for article i. The batch must outlive the preparer.
+// Get(i) waits for article i. The batch must outlive the preparer. That thread also frees what
+// the writer is done with (Done), so the writer's thread spends no time freeing it.
 class BatchPreparer {
  public:
   explicit BatchPreparer(const ArticleBatch& batch);
@@ -72,13 +75,19 @@ class BatchPreparer {
 
   // Article i, or why it could not be prepared (out of memory: the batch then fails).
   Result<PreparedArticle*> Get(size_t i);
+  // The writer will not touch articles 0 … i again. Called in order.
+  void Done(size_t i);
   size_t size() const { return prepared_.size(); }
 
  private:
-  void Run() noexcept;
+  void Prepare() noexcept;
+  void FreeDone() noexcept;
   const ArticleBatch& batch_;
   std::vector<PreparedArticle> prepared_;
   std::atomic<size_t> ready_{0};
+  // Articles before it may be freed; kClosing once the preparer is being destroyed.
+  std::atomic<size_t> done_{0};
+  static constexpr size_t kClosing = SIZE_MAX;
   size_t failed_at_ = SIZE_MAX;  // written before ready_ is released past it
   std::string failure_;
   std::thread thread_;

@@ -101,14 +101,14 @@ void CandidateCache::Put(uint32_t root_id, int32_t week, Block block) {
   slot.last_used = epoch_;
 }
 
-void CandidateCache::Add(const std::string& id, MergeKey key) {
+void CandidateCache::Add(std::string id, MergeKey key) {
   uint64_t block = BlockKey(RootId(key.root), BucketOf(key.begin));
   auto it = blocks_.find(block);
   if (it == blocks_.end()) {
     if (!complete_) return;
     it = blocks_.emplace(block, Slot{Block(), epoch_}).first;
   }
-  it->second.block.Insert({id, std::move(key)});
+  it->second.block.Insert({std::move(id), std::move(key)});
   ++size_;
 }
 

@@ -77,7 +77,7 @@ class CandidateCache {
   void Put(uint32_t root_id, int32_t week, Block block);
   // A newly inserted event joins its block when that block is cached (an uncached block reads
   // it from the store later), or always when the cache is complete.
-  void Add(const std::string& id, MergeKey key);
+  void Add(std::string id, MergeKey key);
   // Beyond `max_candidates` cached, drops the blocks used longest ago (the last batch's last)
   // until a tenth of the bound is free: memory stays bounded however large the store, and a
   // batch whose blocks outgrow the bound reloads only some of them, not all. Called between

@@ -155,6 +155,34 @@ CREATE TABLE fts_progress (slot INTEGER PRIMARY KEY CHECK (slot = 0),
 INSERT INTO fts_progress (slot, indexed_upto) SELECT 0, COALESCE(MAX(seq), 0) FROM reports;
 )sql",
      "SELECT 1;"},
+    // Version 6. SQLite: reports.seq is a plain integer key, no longer AUTOINCREMENT, whose
+    // sqlite_sequence row was read and rewritten by every insert (a tenth of a report insert's
+    // work). The store gives each report its seq itself, above every seq the table or the
+    // full-text index has seen (NextReportSeq), so seqs still only grow. The table is copied,
+    // keeping every seq.
+    {6, R"sql(
+DROP TRIGGER IF EXISTS reports_fts_delete;
+CREATE TABLE reports_v6 (
+  seq INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+  fatalities INTEGER, injuries INTEGER,
+  record TEXT NOT NULL,
+  UNIQUE (article_id, report_id));
+INSERT INTO reports_v6 (seq, event_id, article_id, report_id, sentence, start_offset,
+  end_offset, fatalities, injuries, record)
+  SELECT seq, event_id, article_id, report_id, sentence, start_offset, end_offset, fatalities,
+  injuries, record FROM reports ORDER BY seq;
+DROP TABLE reports;
+ALTER TABLE reports_v6 RENAME TO reports;
+CREATE INDEX reports_event ON reports(event_id);
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+)sql",
+     "SELECT 1;"},
 };
 
 Result<int> CurrentVersion(SqlConnection& db) {
@@ -262,17 +290,84 @@ Result<bool> BulkLoadLeftovers(SqlConnection& db) {
 
 }  // namespace
 
+namespace {
+
+// SQLite's CREATE INDEX sorts on its worker threads (PRAGMA threads) only when its sorter
+// writes sorted runs to temporary files, and a run holds as much as the page cache does. The
+// store's connections keep temporary data in memory, where the sorter makes a single run and
+// sorts it on the calling thread. A rebuild switches to temporary files (which can be done
+// only between transactions) and, while it creates the indexes, to a small cache: runs of
+// 1 MiB are sorted on the workers while this thread reads on, then merged. A bulk load's
+// index creation took 0.31–0.47 s instead of 0.57–0.80 s.
+class TemporaryFiles {
+ public:
+  explicit TemporaryFiles(SqlConnection& db) : db_(db) {
+    on_ = static_cast<bool>(db.ExecScript("PRAGMA temp_store=FILE"));
+  }
+  ~TemporaryFiles() {
+    if (on_) (void)db_.ExecScript("PRAGMA temp_store=MEMORY");
+  }
+  bool on() const { return on_; }
+
+ private:
+  SqlConnection& db_;
+  bool on_ = false;
+};
+
+// Inside a transaction: sort runs the size of a small cache, when they go to files.
+class SmallSortRuns {
+ public:
+  explicit SmallSortRuns(SqlConnection& db) : db_(db) {
+    auto temp = db.QueryOne("PRAGMA temp_store");
+    auto cache = db.QueryOne("PRAGMA cache_size");
+    if (!temp || !*temp || (**temp).I64(0) == 2 || !cache || !*cache) return;  // 2: memory
+    cache_size_ = (**cache).I64(0);
+    on_ = static_cast<bool>(db.ExecScript("PRAGMA cache_size=-1024"));
+  }
+  ~SmallSortRuns() {
+    if (on_) (void)db_.ExecScript("PRAGMA cache_size=" + std::to_string(cache_size_));
+  }
+
+ private:
+  SqlConnection& db_;
+  int64_t cache_size_ = 0;
+  bool on_ = false;
+};
+
+Status RestoreInOneTransaction(SqlConnection& db) {
+  if (auto s = db.BeginWrite(); !s) return s;
+  auto s = RestoreQueryIndexes(db);
+  if (s) s = db.Commit();
+  if (!s) db.Rollback();
+  return s;
+}
+
+}  // namespace
+
 Status RestoreQueryIndexes(SqlConnection& db) {
   if (db.dialect() == Dialect::kPostgres) return OkStatus();
-  for (const QueryIndex& index : kQueryIndexes)
-    if (auto s = db.Exec(index.create); !s) return s;
+  {
+    SmallSortRuns runs(db);
+    for (const QueryIndex& index : kQueryIndexes)
+      if (auto s = db.Exec(index.create); !s) return s;
+  }
   return IndexPendingReports(db);
+}
+
+Result<int64_t> NextReportSeq(SqlConnection& db) {
+  // Every report at or below the mark was indexed, the deleted ones too (a report leaves the
+  // index as it is deleted), so above both the highest stored seq and the mark no seq was used.
+  auto row = db.QueryOne(
+      "SELECT MAX(COALESCE((SELECT MAX(seq) FROM reports), 0), "
+      "COALESCE((SELECT MAX(indexed_upto) FROM fts_progress), 0)) + 1");
+  if (!row) return Error{row.error()};
+  return (*row)->I64(0);
 }
 
 Status IndexPendingReports(SqlConnection& db) {
   auto indexed = FtsIndexedUpTo(db);
   if (!indexed) return Error{indexed.error()};
-  // seq only grows (AUTOINCREMENT), so every report above the mark is one the index lacks.
+  // seq only grows (NextReportSeq), so every report above the mark is one the index lacks.
   auto status = db.Exec(
       "INSERT INTO reports_fts (rowid, sentence) SELECT seq, sentence FROM reports WHERE seq > ?",
       {Int(*indexed)});
@@ -296,11 +391,13 @@ Status RepairAfterBulkLoad(SqlConnection& db) {
 }
 
 Status RestoreQueryIndexesInTransaction(SqlConnection& db) {
-  if (auto s = db.BeginWrite(); !s) return s;
-  auto s = RestoreQueryIndexes(db);
-  if (s) s = db.Commit();
-  if (!s) db.Rollback();
-  return s;
+  if (db.dialect() == Dialect::kSqlite) {
+    TemporaryFiles files(db);
+    // When temporary files cannot be made, the rebuild fails and runs again in memory.
+    if (files.on())
+      if (auto s = RestoreInOneTransaction(db); s) return s;
+  }
+  return RestoreInOneTransaction(db);
 }
 
 }  // namespace sitrep::store

@@ -10,7 +10,7 @@
 
 namespace sitrep::store {
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 Status Migrate(SqlConnection& db);
 
@@ -32,6 +32,9 @@ Status RestoreQueryIndexesInTransaction(SqlConnection& db);
 Status RepairAfterBulkLoad(SqlConnection& db);
 // Adds the reports the full-text index lacks (SQLite; inside the caller's transaction).
 Status IndexPendingReports(SqlConnection& db);
+// The seq for the next report (SQLite, inside the write transaction that stores it): higher
+// than any report ever stored, so the full-text index's mark (all seqs up to it indexed) holds.
+Result<int64_t> NextReportSeq(SqlConnection& db);
 // The full-text index covers reports.seq up to this (SQLite).
 Result<int64_t> FtsIndexedUpTo(SqlConnection& db);
 

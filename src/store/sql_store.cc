@@ -56,6 +56,16 @@ ON CONFLICT (id) DO UPDATE SET date_begin = excluded.date_begin, date_end = excl
   num_sources = excluded.num_sources, num_articles = excluded.num_articles,
   primary_report = excluded.primary_report)sql";
 
+constexpr const char* kInsertReport =
+    "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, end_offset, "
+    "fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (article_id, report_id) DO NOTHING";
+// The same with the seq given, last.
+constexpr const char* kInsertNumberedReport =
+    "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, end_offset, "
+    "fatalities, injuries, record, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (article_id, report_id) DO NOTHING";
+
 constexpr const char* kInsertEvent = R"sql(
 INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein,
   source_code, source_country, source_text, target_code, target_country, target_text,
@@ -359,6 +369,14 @@ class SqlStore : public Store {
       db_->Rollback();
       return Error{s.error()};
     }
+    if (!pg_) {
+      auto next = NextReportSeq(*db_);
+      if (!next) {
+        db_->Rollback();
+        return Error{next.error()};
+      }
+      next_seq_ = *next;
+    }
     bool restore = indexes_missing_ && !bulk_;
     if (restore) {
       if (auto s = RestoreQueryIndexes(*db_); !s) {
@@ -466,6 +484,7 @@ class SqlStore : public Store {
       if (!outcome)
         return Error{"article '" + std::string((*article)->id()) + "': " + outcome.error()};
       outcomes.push_back(*outcome);
+      prepared.Done(i);
     }
     return outcomes;
   }
@@ -502,32 +521,54 @@ class SqlStore : public Store {
     return static_cast<int64_t>(0x5172'6570'0000'0000ULL | (key % kLockSlots));
   }
 
-  Result<IngestOutcome> PutOne(PreparedArticle& prepared) {
+  // What a clashing article is to the store: the same body under its id or another
+  // (kUnchanged), or its id with another body (kReplaced: its events are to be replaced).
+  // Nothing when neither clashes any more: on PostgreSQL another writer may have replaced the
+  // article that held this body since the insert looked.
+  Result<std::optional<IngestOutcome>> StoredUnder(const PreparedArticle& prepared) {
     std::string_view id = prepared.id(), hash = prepared.content_hash();
     auto existing = db_->QueryOne("SELECT content_hash FROM articles WHERE id = ?", {TextView(id)});
     if (!existing) return Error{existing.error()};
-    if (*existing && (*existing)->Str(0) == hash) return IngestOutcome::kUnchanged;
+    if (*existing && (*existing)->Str(0) == hash) return {IngestOutcome::kUnchanged};
     auto same_body =
-        db_->QueryOne("SELECT id FROM articles WHERE content_hash = ?", {TextView(hash)});
+        db_->QueryOne("SELECT 1 FROM articles WHERE content_hash = ?", {TextView(hash)});
     if (!same_body) return Error{same_body.error()};
-    if (*same_body) return IngestOutcome::kUnchanged;  // the same body under another id
+    if (*same_body) return {IngestOutcome::kUnchanged};  // the same body under another id
+    if (*existing) return {IngestOutcome::kReplaced};
+    return std::optional<IngestOutcome>();
+  }
 
-    IngestOutcome outcome = IngestOutcome::kNew;
-    if (*existing) {
-      if (auto s = RemoveReportsOf(std::string(id)); !s) return Error{s.error()};
+  // Stores the article's row, or finds it stored: kNew, kUnchanged, or kReplaced once its old
+  // reports are taken out and the row rewritten.
+  Result<IngestOutcome> PutArticleRow(PreparedArticle& prepared) {
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      // Most articles are new: inserting first lets the unique keys on id and content hash
+      // do the look-ups, and only a clash asks which of the two it was.
+      auto inserted = db_->InsertKey(
+          "INSERT INTO articles (title, author, outlet, url, published, body, origin, format, "
+          "ingested_at, content_hash, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT DO NOTHING",
+          prepared.row, "1");
+      if (!inserted) return Error{inserted.error()};
+      if (*inserted) return IngestOutcome::kNew;
+      auto stored = StoredUnder(prepared);
+      if (!stored) return Error{stored.error()};
+      if (!*stored) continue;  // the clash is gone: try again
+      if (**stored != IngestOutcome::kReplaced) return **stored;
+      if (auto s = RemoveReportsOf(std::string(prepared.id())); !s) return Error{s.error()};
       auto s = db_->Exec(
           "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
           "body = ?, origin = ?, format = ?, ingested_at = ?, content_hash = ? WHERE id = ?",
           prepared.row);
       if (!s) return Error{s.error()};
-      outcome = IngestOutcome::kReplaced;
-    } else {
-      auto s = db_->Exec(
-          "INSERT INTO articles (title, author, outlet, url, published, body, origin, format, "
-          "ingested_at, content_hash, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          prepared.row);
-      if (!s) return Error{s.error()};
+      return IngestOutcome::kReplaced;
     }
+    return Error{"the stored article it clashes with keeps changing"};
+  }
+
+  Result<IngestOutcome> PutOne(PreparedArticle& prepared) {
+    auto outcome = PutArticleRow(prepared);
+    if (!outcome || *outcome == IngestOutcome::kUnchanged) return outcome;
     // The events this article's reports joined so far. Its reports are all written here (a new
     // article has none stored, a replaced one had them taken out above), so whether the
     // article is new to an event is known without asking the store.
@@ -541,9 +582,10 @@ class SqlStore : public Store {
   // The stored events that could be the same happening as report `k` (their range overlaps,
   // starting within a merge span before it, and their actors and place flag allow it), read
   // block by block through the cache.
-  Result<std::vector<const MergeCandidate*>> Candidates(const MergeKey& k) {
-    std::vector<const MergeCandidate*> out;
-    if (!Mergeable(k)) return out;
+  // Into `out`, which is reused from report to report.
+  Status Candidates(const MergeKey& k, std::vector<const MergeCandidate*>& out) {
+    out.clear();
+    if (!Mergeable(k)) return OkStatus();
     CandidateQuery query(k);
     uint32_t root = candidates_.RootId(k.root);
     int32_t first = k.begin - kMaxMergeSpanDays;
@@ -552,13 +594,13 @@ class SqlStore : public Store {
       if (!block && candidates_.complete()) continue;  // no event stored there
       if (!block) {
         auto loaded = LoadBlock(k.root, week);
-        if (!loaded) return Error{loaded.error()};
+        if (!loaded) return Status{Error{loaded.error()}};
         candidates_.Put(root, week, std::move(*loaded));
         block = candidates_.Find(root, week);
       }
       block->AppendCandidates(query, out);
     }
-    return out;
+    return OkStatus();
   }
 
   Result<CandidateCache::Block> LoadBlock(const std::string& root, int32_t week) {
@@ -593,18 +635,18 @@ class SqlStore : public Store {
     return c;
   }
 
-  // The best-matching stored event for a report, or "" for none. Ties go to the smaller id,
-  // so the outcome never depends on row order.
-  Result<std::string> MergeTarget(const MergeKey& k) {
-    auto candidates = Candidates(k);
-    if (!candidates) return Error{candidates.error()};
-    std::string best;
+  // The best-matching stored event for a report, or null for none. Ties go to the smaller id,
+  // so the outcome never depends on row order. It stays put until the cache is trimmed or
+  // cleared, between batches.
+  Result<const MergeCandidate*> MergeTarget(const MergeKey& k) {
+    if (auto s = Candidates(k, candidate_scratch_); !s) return Error{s.error()};
+    const MergeCandidate* best = nullptr;
     double best_score = -1e9;
-    for (const MergeCandidate* c : *candidates) {
+    for (const MergeCandidate* c : candidate_scratch_) {
       if (!SameHappening(k, c->key)) continue;
       double score = MatchScore(k, c->key);
-      if (score > best_score || (score == best_score && c->id < best)) {
-        best = c->id;
+      if (!best || score > best_score || (score == best_score && c->id < best->id)) {
+        best = c;
         best_score = score;
       }
     }
@@ -617,21 +659,22 @@ class SqlStore : public Store {
 
     // A new event takes the report's id; the rare clash (the id already names an event that
     // this report did not merge with) is resolved after the insert, not checked before it.
-    std::string event_id = target->empty() ? std::string(r.report_id()) : *target;
-    r.report_row[kReportRowEventId] = Text(event_id);
-    auto inserted = db_->InsertKey(
-        "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, "
-        "end_offset, fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (article_id, report_id) DO NOTHING",
-        r.report_row, "seq");
+    std::string_view event_id = *target ? std::string_view((*target)->id) : r.report_id();
+    r.report_row[kReportRowEventId] = TextView(event_id);
+    // SQLite: the store numbers reports itself (see NextReportSeq); PostgreSQL's concurrent
+    // writers take numbers from a sequence.
+    if (!pg_) r.report_row.push_back(Int(next_seq_));
+    auto inserted =
+        db_->InsertKey(pg_ ? kInsertReport : kInsertNumberedReport, r.report_row, "seq");
     if (!inserted) return Error{inserted.error()};
     if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
     int64_t seq = **inserted;
+    if (!pg_) ++next_seq_;
 
-    if (target->empty()) return InsertEvent(event_id, r, seq, joined);
+    if (!*target) return InsertEvent(event_id, r, seq, joined);
     bool article_is_new_to_event =
         std::find(joined.begin(), joined.end(), event_id) == joined.end();
-    if (article_is_new_to_event) joined.push_back(event_id);
+    if (article_is_new_to_event) joined.emplace_back(event_id);
     // One statement reads and updates the row (and, on PostgreSQL, locks it): the casualty
     // counts become the highest any report gives, a missing count never lowers one.
     auto updated = db_->InsertKey(
@@ -642,10 +685,10 @@ class SqlStore : public Store {
         "ELSE ? END WHERE id = ?",
         {Int(article_is_new_to_event ? 1 : 0), r.report_row[kReportRowFatalities],
          r.report_row[kReportRowFatalities], r.report_row[kReportRowInjuries],
-         r.report_row[kReportRowInjuries], Text(event_id)},
+         r.report_row[kReportRowInjuries], TextView(event_id)},
         "1");
     if (!updated) return Error{updated.error()};
-    if (!*updated) return Error{"event " + event_id + " vanished while merging"};
+    if (!*updated) return Error{"event " + std::string(event_id) + " vanished while merging"};
     return OkStatus();
   }
 
@@ -655,21 +698,23 @@ class SqlStore : public Store {
 
   // Inserts a new event for report `seq` under `id`, or, when that id is taken, under the id
   // with the first free counter suffix (and points the report there).
-  Status InsertEvent(const std::string& id, PreparedReport& r, int64_t seq,
+  Status InsertEvent(std::string_view id, PreparedReport& r, int64_t seq,
                      std::vector<std::string>& joined) {
     std::vector<SqlValue>& params = r.event_row;
     params[kEventRowPrimaryReport] = Int(seq);
+    std::string suffixed;
     for (int n = 1;; ++n) {
-      std::string candidate = n == 1 ? id : id + "-" + std::to_string(n);
-      params[kEventRowId] = Text(candidate);
+      if (n > 1) suffixed = std::string(id) + "-" + std::to_string(n);
+      std::string_view candidate = n == 1 ? id : std::string_view(suffixed);
+      params[kEventRowId] = TextView(candidate);
       auto inserted = db_->InsertKey(kInsertEvent, params, "1");
       if (!inserted) return Error{inserted.error()};
       if (!*inserted) continue;  // taken
-      candidates_.Add(candidate, std::move(r.key));
-      joined.push_back(candidate);
+      candidates_.Add(std::string(candidate), std::move(r.key));
+      joined.emplace_back(candidate);
       if (n == 1) return OkStatus();
       return db_->Exec("UPDATE reports SET event_id = ? WHERE seq = ?",
-                       {Text(candidate), Int(seq)});
+                       {TextView(candidate), Int(seq)});
     }
   }
 
@@ -768,6 +813,8 @@ class SqlStore : public Store {
   int64_t watched_version_ = -1;
   int64_t generation_ = 0;
   CandidateCache candidates_;
+  std::vector<const MergeCandidate*> candidate_scratch_;  // MergeTarget's, kept for its capacity
+  int64_t next_seq_ = 0;  // SQLite: the seq of the next report this batch stores
   int64_t data_version_ = -1;
   // A bulk load is on: every stored event is cached, the full-text index waits (SQLite).
   bool bulk_ = false;

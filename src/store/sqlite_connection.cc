@@ -171,12 +171,19 @@ class SqliteConnection : public SqlConnection {
   bool last_transient_ = false;
 };
 
-// SQLite counts every allocation it makes under a global mutex, for statistics nothing here
-// reads; off, a bulk load's allocations take no lock. Must precede SQLite's initialization:
-// afterwards the call fails and changes nothing, which is harmless.
-void DisableSqliteMemoryStatistics() {
+// Process-wide settings, which must precede SQLite's initialization (afterwards the calls fail
+// and change nothing, which is harmless):
+// - no allocation statistics: SQLite counts every allocation under a global mutex, for
+//   statistics nothing here reads; off, a bulk load's allocations take no lock;
+// - the sorter's runs may be as small as 16 pages (1 MiB at the store's page size, not 250
+//   pages, 16 MiB), so that an index rebuild's sort splits into runs for the worker threads
+//   (see RestoreQueryIndexes).
+void ConfigureSqlite() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_PMASZ, 16u);
+  });
 }
 
 // Runs a script that may need the database's write lock, retrying while another connection
@@ -206,7 +213,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // With a pool of readers, each connection is used by one thread at a time (the writer's
   // callers serialize, a reader belongs to one query), so SQLite's own locking of every call
   // (two mutex operations per bound value) is dropped. Without, one connection serves all.
-  DisableSqliteMemoryStatistics();
+  ConfigureSqlite();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (SqliteHasReaderPool(path)) flags |= SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);

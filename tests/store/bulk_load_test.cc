@@ -4,6 +4,8 @@
 // replaced) leaves the store as if it had never run.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <map>
 #include <random>
@@ -321,6 +323,61 @@ TEST_F(SqliteBulkLoadTest, RecordsAreStoredCompactAndWholeOldOnesReadTheSame) {
   std::string whole_read;
   AppendJsonLine(**got, whole_read);
   EXPECT_EQ(whole_read, compact_read);
+}
+
+// While one lives, this process can open no file (its file descriptors are all it has).
+class NoNewFiles {
+ public:
+  NoNewFiles() {
+    getrlimit(RLIMIT_NOFILE, &saved_);
+    int lowest_free = dup(0);  // the number the next open would get
+    close(lowest_free);
+    rlimit blocked = saved_;
+    blocked.rlim_cur = static_cast<rlim_t>(lowest_free);
+    ok_ = setrlimit(RLIMIT_NOFILE, &blocked) == 0 && dup(0) < 0;
+  }
+  ~NoNewFiles() { setrlimit(RLIMIT_NOFILE, &saved_); }
+  bool ok() const { return ok_; }
+
+ private:
+  rlimit saved_{};
+  bool ok_ = false;
+};
+
+// The rebuild sorts in runs written to temporary files; when none can be made, it sorts in
+// memory instead of failing the load.
+TEST_F(SqliteBulkLoadTest, TheRebuildSortsInMemoryWhenNoTemporaryFileCanBeMade) {
+  auto store = Open(url());
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(*store->BeginBulkLoad());
+  // Enough distinct events that each index is several of the rebuild's 1 MiB runs.
+  for (int b = 0; b < 10; ++b) {
+    Batch batch;
+    for (int i = 0; i < 400; ++i) {
+      std::string id = "spill" + std::to_string(b) + "-" + std::to_string(i);
+      std::vector<Event> events;
+      for (int k = 0; k < 10; ++k) {
+        Date day = *Date::ParseIso("2015-01-01") + (b * 4000 + i * 10 + k) % 3000;
+        events.push_back(MakeEvent(id + "-" + std::to_string(k), day.Iso(), "190", "USAMIL",
+                                   "IRQREB", "Erbil", 36.19 + k * 0.01, 44.01 + i * 0.001));
+      }
+      batch.emplace_back(MakeArticle(id, "body of " + id), std::move(events));
+    }
+    Load(*store, {batch});
+  }
+  {
+    NoNewFiles blocked;
+    ASSERT_TRUE(blocked.ok());
+    auto ended = store->EndBulkLoad();
+    EXPECT_TRUE(ended.ok()) << ended.error();
+  }
+  EXPECT_TRUE(HasAllQueryIndexes(Indexes()));
+  EventQuery near;
+  near.near = EventQuery::Near{36.2, 44.2, 5};
+  EXPECT_FALSE(Matching(*store, near).empty());
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->reports, 40000u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkLoadTest, ::testing::Values("sqlite", "postgresql"));

@@ -1,5 +1,6 @@
 // Schema migrations on SQLite: a store made by an earlier version opens, is brought up to date,
-// and finds through full-text search what it held before and what it is given after.
+// and finds through full-text search what it held before and what it is given after; report
+// seqs only grow.
 #include "store/migrations.h"
 
 #include <gtest/gtest.h>
@@ -121,6 +122,91 @@ TEST(SqliteMigrationTest, IndexingMarkNeverMovesBackWhenTheLastReportGoes) {
   EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
   EXPECT_TRUE(TextMatches(**store, "rockets").empty());
   EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
+}
+
+// Turns a current store's reports table back into what version 5 left: seq AUTOINCREMENT.
+void DowngradeToVersion5(const std::string& file) {
+  RunSql(file, R"sql(
+DROP TRIGGER reports_fts_delete;
+CREATE TABLE reports_v5 (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL, article_id TEXT NOT NULL, report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+  fatalities INTEGER, injuries INTEGER, record TEXT NOT NULL,
+  UNIQUE (article_id, report_id));
+INSERT INTO reports_v5 SELECT seq, event_id, article_id, report_id, sentence, start_offset,
+  end_offset, fatalities, injuries, record FROM reports;
+DROP TABLE reports;
+ALTER TABLE reports_v5 RENAME TO reports;
+CREATE INDEX reports_event ON reports(event_id);
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+DELETE FROM schema_version WHERE version > 5;
+)sql");
+}
+
+TEST(SqliteMigrationTest, Version5StoreKeepsItsReportsAndTheirSeqsWithoutAutoincrement) {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "v5.db").string();
+  {
+    auto store = Store::Open("sqlite:" + file);
+    ASSERT_TRUE(store.ok()) << store.error();
+    PutSaying(**store, "a1", "2021-07-07", "Drones struck the airport.");
+    PutSaying(**store, "a2", "2022-01-02", "Rockets hit the base.");
+  }
+  DowngradeToVersion5(file);
+  ASSERT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 5);
+  ASSERT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports' AND sql "
+                     "LIKE '%AUTOINCREMENT%'"),
+            1);
+  int64_t seqs = QueryInt(file, "SELECT SUM(seq * seq) FROM reports");
+  int64_t newest = QueryInt(file, "SELECT MAX(seq) FROM reports");
+
+  auto store = Store::Open("sqlite:" + file);
+  ASSERT_TRUE(store.ok()) << store.error();
+  EXPECT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 6);
+  EXPECT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports' AND sql "
+                     "LIKE '%AUTOINCREMENT%'"),
+            0);
+  EXPECT_EQ(QueryInt(file, "SELECT SUM(seq * seq) FROM reports"), seqs);
+  // Every event still finds its representative report, the index its sentences.
+  EXPECT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM events e JOIN reports r ON r.seq = "
+                     "e.primary_report"),
+            2);
+  EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
+  // The delete trigger came back: replacing the newest article takes its words out of the
+  // index, and the new report is numbered above every earlier one.
+  PutSaying(**store, "a2", "2022-01-02", "Mortars hit the base.");
+  EXPECT_GT(QueryInt(file, "SELECT MAX(seq) FROM reports"), newest);
+  EXPECT_TRUE(TextMatches(**store, "rockets").empty());
+  EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
+}
+
+TEST(SqliteMigrationTest, ReportSeqsKeepGrowingWhenTheNewestReportsAreDeleted) {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "grow.db").string();
+  auto store = Store::Open("sqlite:" + file);
+  ASSERT_TRUE(store.ok()) << store.error();
+  PutSaying(**store, "a1", "2021-07-07", "Drones struck the airport.");
+  PutSaying(**store, "a2", "2022-01-02", "Rockets hit the base.");
+  std::vector<int64_t> newest;
+  for (const char* sentence :
+       {"Mortars hit the base.", "Shells hit the base.", "Drones hit the base."}) {
+    // Each replacement deletes the newest report, then stores one: a plain integer key would
+    // hand out the deleted seq again.
+    PutSaying(**store, "a2", "2022-01-02", sentence);
+    newest.push_back(QueryInt(file, "SELECT MAX(seq) FROM reports"));
+  }
+  EXPECT_LT(newest[0], newest[1]);
+  EXPECT_LT(newest[1], newest[2]);
+  auto matches = TextMatches(**store, "drones");
+  std::sort(matches.begin(), matches.end());
+  EXPECT_EQ(matches, (std::vector<std::string>{"a1-0", "a2-0"}));
+  EXPECT_TRUE(TextMatches(**store, "shells").empty());
 }
 
 }  // namespace
