@@ -86,50 +86,100 @@ uint32_t CandidateCache::RootId(const std::string& root) {
   return it->second;
 }
 
+CandidateCache::Week* CandidateCache::Cached(uint32_t root_id, int32_t week) {
+  if (root_id >= roots_.size()) return nullptr;
+  Weeks& weeks = roots_[root_id];
+  int64_t at = int64_t{week} - weeks.first;
+  if (at < 0 || at >= static_cast<int64_t>(weeks.by_week.size())) return nullptr;
+  Week& entry = weeks.by_week[static_cast<size_t>(at)];
+  return entry.block ? &entry : nullptr;
+}
+
+CandidateCache::Week& CandidateCache::Entry(uint32_t root_id, int32_t week) {
+  if (root_id >= roots_.size()) roots_.resize(root_id + 1);
+  Weeks& weeks = roots_[root_id];
+  if (weeks.by_week.empty()) weeks.first = week;
+  if (week < weeks.first) {
+    std::vector<Week> earlier(static_cast<size_t>(int64_t{weeks.first} - week));
+    weeks.by_week.insert(weeks.by_week.begin(), std::make_move_iterator(earlier.begin()),
+                         std::make_move_iterator(earlier.end()));
+    weeks.first = week;
+  }
+  size_t at = static_cast<size_t>(int64_t{week} - weeks.first);
+  if (at >= weeks.by_week.size()) weeks.by_week.resize(at + 1);
+  return weeks.by_week[at];
+}
+
 const CandidateCache::Block* CandidateCache::Find(uint32_t root_id, int32_t week) {
-  auto it = blocks_.find(BlockKey(root_id, week));
-  if (it == blocks_.end()) return nullptr;
-  it->second.last_used = epoch_;
-  return &it->second.block;
+  Week* entry = Cached(root_id, week);
+  if (!entry) return nullptr;
+  entry->last_used = epoch_;
+  return entry->block.get();
+}
+
+const CandidateCache::Block* CandidateCache::FindEndingFrom(uint32_t root_id, int32_t week,
+                                                            int32_t day, bool& cached) {
+  Week* entry = Cached(root_id, week);
+  cached = entry != nullptr;
+  if (!entry) return nullptr;
+  entry->last_used = epoch_;
+  return entry->max_end >= day ? entry->block.get() : nullptr;
 }
 
 void CandidateCache::Put(uint32_t root_id, int32_t week, Block block) {
-  Slot& slot = blocks_[BlockKey(root_id, week)];
-  size_ -= slot.block.size();
+  Week& entry = Entry(root_id, week);
+  if (entry.block) size_ -= entry.block->size();
   size_ += block.size();
-  slot.block = std::move(block);
-  slot.last_used = epoch_;
+  entry.block = std::make_unique<Block>(std::move(block));
+  entry.max_end = entry.block->max_end();
+  entry.last_used = epoch_;
 }
 
 void CandidateCache::Add(std::string id, MergeKey key) {
-  uint64_t block = BlockKey(RootId(key.root), BucketOf(key.begin));
-  auto it = blocks_.find(block);
-  if (it == blocks_.end()) {
+  uint32_t root_id = RootId(key.root);
+  int32_t week = BucketOf(key.begin);
+  Week* entry = Cached(root_id, week);
+  if (!entry) {
     if (!complete_) return;
-    it = blocks_.emplace(block, Slot{Block(), epoch_}).first;
+    entry = &Entry(root_id, week);
+    entry->block = std::make_unique<Block>();
+    entry->last_used = epoch_;
   }
-  it->second.block.Insert({std::move(id), std::move(key)});
+  entry->block->Insert({std::move(id), std::move(key)});
+  entry->max_end = entry->block->max_end();
   ++size_;
 }
 
 void CandidateCache::Trim() {
   ++epoch_;
   if (size_ <= max_candidates_ || complete_) return;
-  std::vector<std::pair<uint64_t, uint64_t>> by_age;  // (last used, key)
-  by_age.reserve(blocks_.size());
-  for (const auto& [key, slot] : blocks_) by_age.emplace_back(slot.last_used, key);
-  std::sort(by_age.begin(), by_age.end());
+  struct Aged {
+    uint64_t last_used;
+    uint32_t root_id;
+    int32_t week;
+    bool operator<(const Aged& o) const { return last_used < o.last_used; }
+  };
+  std::vector<Aged> by_age;
+  for (uint32_t root_id = 0; root_id < roots_.size(); ++root_id) {
+    const Weeks& weeks = roots_[root_id];
+    for (size_t i = 0; i < weeks.by_week.size(); ++i)
+      if (weeks.by_week[i].block)
+        by_age.push_back(
+            {weeks.by_week[i].last_used, root_id, weeks.first + static_cast<int32_t>(i)});
+  }
+  std::stable_sort(by_age.begin(), by_age.end());
   const size_t target = max_candidates_ - max_candidates_ / 10;
-  for (const auto& [used, key] : by_age) {
+  for (const Aged& aged : by_age) {
     if (size_ <= target) break;
-    auto it = blocks_.find(key);
-    size_ -= it->second.block.size();
-    blocks_.erase(it);
+    Week* entry = Cached(aged.root_id, aged.week);
+    size_ -= entry->block->size();
+    entry->block.reset();
+    entry->max_end = INT32_MIN;
   }
 }
 
 void CandidateCache::Clear() {
-  blocks_.clear();
+  roots_.clear();
   size_ = 0;
   complete_ = false;
 }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,6 +46,8 @@ class CandidateBlock {
   // it is, and whose actors do not contradict its: a superset of those SameHappening() accepts.
   void AppendCandidates(const CandidateQuery& q, std::vector<const MergeCandidate*>& out) const;
   size_t size() const { return events_.size(); }
+  // The latest end among its mergeable events (INT32_MIN for none).
+  int32_t max_end() const { return max_end_; }
 
  private:
   struct Entry {
@@ -72,6 +75,10 @@ class CandidateCache {
   uint32_t RootId(const std::string& root);
   // The cached block of a root for `week`, or nullptr when it is not loaded. Marks it used.
   const Block* Find(uint32_t root_id, int32_t week);
+  // As Find, but also nullptr when none of the block's mergeable events ends on or after
+  // `day`, which is known without reading the block; `cached` tells the two apart. Most of
+  // the weeks a look-up reads (those before its own) are skipped so.
+  const Block* FindEndingFrom(uint32_t root_id, int32_t week, int32_t day, bool& cached);
   // Caches a block read from the store (weeks are BucketOf() weeks). Blocks stay put until
   // Trim() or Clear(), so pointers into them hold for a whole look-up.
   void Put(uint32_t root_id, int32_t week, Block block);
@@ -94,18 +101,21 @@ class CandidateCache {
   explicit CandidateCache(size_t max_candidates = 1'000'000) : max_candidates_(max_candidates) {}
 
  private:
-  static uint64_t BlockKey(uint32_t root_id, int32_t week) {
-    return uint64_t{root_id} << 32 | static_cast<uint32_t>(week);
-  }
-  struct BlockKeyHash {
-    size_t operator()(uint64_t k) const { return k * 0x9E3779B97F4A7C15ULL >> 16; }
+  // A root's weeks in one array from its first cached week on: a look-up reads a few
+  // neighbouring entries, and skips a block by its latest end without touching it.
+  struct Week {
+    std::unique_ptr<Block> block;  // null: not cached
+    int32_t max_end = INT32_MIN;   // the block's max_end()
+    uint64_t last_used = 0;        // the Trim() epoch of its last look-up
   };
-  struct Slot {
-    Block block;
-    uint64_t last_used = 0;  // the Trim() epoch of its last look-up
+  struct Weeks {
+    int32_t first = 0;
+    std::vector<Week> by_week;  // by_week[week - first]
   };
+  Week* Cached(uint32_t root_id, int32_t week);  // the entry, if its block is cached
+  Week& Entry(uint32_t root_id, int32_t week);   // made when missing
   std::unordered_map<std::string, uint32_t> root_ids_;
-  std::unordered_map<uint64_t, Slot, BlockKeyHash> blocks_;
+  std::vector<Weeks> roots_;  // by root id
   uint64_t epoch_ = 0;
   size_t size_ = 0;
   size_t max_candidates_;

@@ -581,8 +581,7 @@ class SqlStore : public Store {
 
   // The stored events that could be the same happening as report `k` (their range overlaps,
   // starting within a merge span before it, and their actors and place flag allow it), read
-  // block by block through the cache.
-  // Into `out`, which is reused from report to report.
+  // block by block through the cache, into `out` (reused from report to report).
   Status Candidates(const MergeKey& k, std::vector<const MergeCandidate*>& out) {
     out.clear();
     if (!Mergeable(k)) return OkStatus();
@@ -590,15 +589,16 @@ class SqlStore : public Store {
     uint32_t root = candidates_.RootId(k.root);
     int32_t first = k.begin - kMaxMergeSpanDays;
     for (int32_t week = BucketOf(first); week <= BucketOf(k.end); ++week) {
-      const CandidateCache::Block* block = candidates_.Find(root, week);
-      if (!block && candidates_.complete()) continue;  // no event stored there
-      if (!block) {
+      bool cached;
+      const CandidateCache::Block* block = candidates_.FindEndingFrom(root, week, k.begin, cached);
+      if (!cached && !candidates_.complete()) {
         auto loaded = LoadBlock(k.root, week);
         if (!loaded) return Status{Error{loaded.error()}};
         candidates_.Put(root, week, std::move(*loaded));
-        block = candidates_.Find(root, week);
+        block = candidates_.FindEndingFrom(root, week, k.begin, cached);
       }
-      block->AppendCandidates(query, out);
+      // Not cached in a complete cache: no event stored there.
+      if (block) block->AppendCandidates(query, out);
     }
     return OkStatus();
   }

@@ -171,5 +171,39 @@ TEST(CandidateCacheTest, ACompleteCacheIsNeverTrimmed) {
   EXPECT_EQ(cache.size(), 50u);
 }
 
+// A look-up skips a cached block whose mergeable events all ended before its day, and tells
+// that apart from a block that is not cached; weeks may be cached in any order, before the
+// first one too, for any root.
+TEST(CandidateCacheTest, FindEndingFromSkipsBlocksThatEndedBeforeTheDay) {
+  CandidateCache cache(1000);
+  uint32_t root = cache.RootId("19"), other = cache.RootId("18");
+  cache.Put(root, 10, BlockOf(3, 10));  // events on day 70
+  cache.Put(root, 4, BlockOf(3, 4));    // day 28, before the first cached week
+  bool cached = false;
+  EXPECT_NE(cache.FindEndingFrom(root, 10, 70, cached), nullptr);
+  EXPECT_TRUE(cached);
+  EXPECT_EQ(cache.FindEndingFrom(root, 10, 71, cached), nullptr);
+  EXPECT_TRUE(cached);
+  EXPECT_NE(cache.FindEndingFrom(root, 4, 20, cached), nullptr);
+  EXPECT_EQ(cache.FindEndingFrom(root, 7, 0, cached), nullptr);  // between: not cached
+  EXPECT_FALSE(cached);
+  EXPECT_EQ(cache.FindEndingFrom(other, 10, 0, cached), nullptr);
+  EXPECT_FALSE(cached);
+  // An added event that ends later makes the block a candidate for later days.
+  MergeCandidate wide = Candidate(99, 71, 80);
+  cache.Add(wide.id, wide.key);
+  EXPECT_NE(cache.FindEndingFrom(root, 10, 75, cached), nullptr);
+  EXPECT_EQ(cache.size(), 7u);
+  // An event too wide to merge does not count.
+  MergeCandidate too_wide = Candidate(98, 72, 72 + kMaxMergeSpanDays + 5);
+  cache.Add(too_wide.id, too_wide.key);
+  EXPECT_EQ(cache.FindEndingFrom(root, 10, 81, cached), nullptr);
+  EXPECT_TRUE(cached);
+  cache.Clear();
+  EXPECT_EQ(cache.FindEndingFrom(root, 10, 0, cached), nullptr);
+  EXPECT_FALSE(cached);
+  EXPECT_EQ(cache.size(), 0u);
+}
+
 }  // namespace
 }  // namespace sitrep::store
