@@ -186,10 +186,19 @@ class FullDisk : public ::testing::Test {
     clean_ = CountsOf("sqlite:" + clean_db.string());
     clean_bytes_ = static_cast<long>(fs::file_size(clean_db));
     // The limits below leave room for the empty schema (one page a table and index) and a
-    // third of the articles, whatever the page size.
+    // third of the articles, whatever the page size. The schema is measured as a new store
+    // holds it while open, its WAL included: the migrations that make it write more pages
+    // than the closed file keeps (migration 6 copies a table).
     fs::path empty_db = dir_.path() / "empty.db";
-    ASSERT_TRUE(Store::Open("sqlite:" + empty_db.string()).ok());
-    long empty_bytes = static_cast<long>(fs::file_size(empty_db));
+    long empty_bytes = 0;
+    {
+      auto empty = Store::Open("sqlite:" + empty_db.string());
+      ASSERT_TRUE(empty.ok());
+      std::error_code ec;
+      empty_bytes = static_cast<long>(fs::file_size(empty_db));
+      auto wal = fs::file_size(empty_db.string() + "-wal", ec);
+      if (!ec) empty_bytes += static_cast<long>(wal);
+    }
     third_bytes_ = empty_bytes + (clean_bytes_ - empty_bytes) / 3;
     empty_bytes_ = empty_bytes;
   }
