@@ -111,10 +111,8 @@ CandidateCache::Week& CandidateCache::Entry(uint32_t root_id, int32_t week) {
 }
 
 const CandidateCache::Block* CandidateCache::Find(uint32_t root_id, int32_t week) {
-  Week* entry = Cached(root_id, week);
-  if (!entry) return nullptr;
-  entry->last_used = epoch_;
-  return entry->block.get();
+  bool cached;
+  return FindEndingFrom(root_id, week, INT32_MIN, cached);  // every block ends after that
 }
 
 const CandidateCache::Block* CandidateCache::FindEndingFrom(uint32_t root_id, int32_t week,

@@ -288,10 +288,6 @@ Result<bool> BulkLoadLeftovers(SqlConnection& db) {
   return (*pending)->I64(0) != 0;
 }
 
-}  // namespace
-
-namespace {
-
 // SQLite's CREATE INDEX sorts on its worker threads (PRAGMA threads) only when its sorter
 // writes sorted runs to temporary files, and a run holds as much as the page cache does. The
 // store's connections keep temporary data in memory, where the sorter makes a single run and
@@ -302,15 +298,19 @@ namespace {
 class TemporaryFiles {
  public:
   explicit TemporaryFiles(SqlConnection& db) : db_(db) {
+    auto temp = db.QueryOne("PRAGMA temp_store");
+    if (!temp || !*temp) return;
+    temp_store_ = (**temp).I64(0);
     on_ = static_cast<bool>(db.ExecScript("PRAGMA temp_store=FILE"));
   }
   ~TemporaryFiles() {
-    if (on_) (void)db_.ExecScript("PRAGMA temp_store=MEMORY");
+    if (on_) (void)db_.ExecScript("PRAGMA temp_store=" + std::to_string(temp_store_));
   }
   bool on() const { return on_; }
 
  private:
   SqlConnection& db_;
+  int64_t temp_store_ = 0;  // the connection's own setting, put back after
   bool on_ = false;
 };
 
