@@ -183,6 +183,40 @@ CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
 END;
 )sql",
      "SELECT 1;"},
+    // Version 7. reports lose their unique key on (article id, report id): an article's reports
+    // are only ever written together, and the store drops an event id the coder repeats
+    // within one article before writing (PrepareArticle), so the key only guarded what cannot
+    // happen, at a sixth of a bulk load's writing (a random key over 80-byte entries). Finding an
+    // article's reports takes a plain index, a query index that a bulk load builds once at its
+    // end. SQLite's full-text index merges its segments 16 at a time, not 4: each batch adds
+    // one, and merging them in fours was over a third of the index's work.
+    {7, R"sql(
+DROP TRIGGER IF EXISTS reports_fts_delete;
+CREATE TABLE reports_v7 (
+  seq INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+  fatalities INTEGER, injuries INTEGER,
+  record TEXT NOT NULL);
+INSERT INTO reports_v7 (seq, event_id, article_id, report_id, sentence, start_offset,
+  end_offset, fatalities, injuries, record)
+  SELECT seq, event_id, article_id, report_id, sentence, start_offset, end_offset, fatalities,
+  injuries, record FROM reports ORDER BY seq;
+DROP TABLE reports;
+ALTER TABLE reports_v7 RENAME TO reports;
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_article ON reports(article_id);
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+INSERT INTO reports_fts (reports_fts, rank) VALUES ('automerge', 16);
+)sql",
+     R"sql(
+ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_article_id_report_id_key;
+CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
+)sql"},
 };
 
 Result<int> CurrentVersion(SqlConnection& db) {
@@ -217,8 +251,8 @@ Status Apply(SqlConnection& db, const Migration& m) {
 
 }  // namespace
 
-// As created by migrations 1 and 4.
-const QueryIndex kQueryIndexes[5] = {
+// As created by migrations 1, 4 and 7.
+const QueryIndex kQueryIndexes[6] = {
     {"events_date_id",
      "CREATE INDEX IF NOT EXISTS events_date_id ON events(date_begin, id, date_end, root, "
      "location_country, source_country, target_country)"},
@@ -227,6 +261,7 @@ const QueryIndex kQueryIndexes[5] = {
      "CREATE INDEX IF NOT EXISTS events_long_span ON events(date_begin, date_end) "
      "WHERE date_end - date_begin > 31"},
     {"reports_event", "CREATE INDEX IF NOT EXISTS reports_event ON reports(event_id)"},
+    {"reports_article", "CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id)"},
     {"articles_url", "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)"},
 };
 

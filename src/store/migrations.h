@@ -10,7 +10,7 @@
 
 namespace sitrep::store {
 
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 Status Migrate(SqlConnection& db);
 
@@ -20,7 +20,7 @@ struct QueryIndex {
   const char* name;
   const char* create;
 };
-extern const QueryIndex kQueryIndexes[5];
+extern const QueryIndex kQueryIndexes[6];
 
 // Creates whichever query indexes are missing, and indexes the reports the full-text index
 // lacks, inside the caller's write transaction (SQLite only: a no-op on PostgreSQL).

@@ -58,13 +58,11 @@ ON CONFLICT (id) DO UPDATE SET date_begin = excluded.date_begin, date_end = excl
 
 constexpr const char* kInsertReport =
     "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, end_offset, "
-    "fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (article_id, report_id) DO NOTHING";
+    "fatalities, injuries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // The same with the seq given, last.
 constexpr const char* kInsertNumberedReport =
     "INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, end_offset, "
-    "fatalities, injuries, record, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (article_id, report_id) DO NOTHING";
+    "fatalities, injuries, record, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertEvent = R"sql(
 INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein,
@@ -667,7 +665,7 @@ class SqlStore : public Store {
     auto inserted =
         db_->InsertKey(pg_ ? kInsertReport : kInsertNumberedReport, r.report_row, "seq");
     if (!inserted) return Error{inserted.error()};
-    if (!*inserted) return OkStatus();  // the coder repeated an event id within the article
+    if (!*inserted) return Error{"report " + std::string(r.report_id()) + " was not stored"};
     int64_t seq = **inserted;
     if (!pg_) ++next_seq_;
 

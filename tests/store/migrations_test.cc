@@ -166,7 +166,7 @@ TEST(SqliteMigrationTest, Version5StoreKeepsItsReportsAndTheirSeqsWithoutAutoinc
 
   auto store = Store::Open("sqlite:" + file);
   ASSERT_TRUE(store.ok()) << store.error();
-  EXPECT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 6);
+  EXPECT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), store::kSchemaVersion);
   EXPECT_EQ(QueryInt(file,
                      "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports' AND sql "
                      "LIKE '%AUTOINCREMENT%'"),
@@ -184,6 +184,68 @@ TEST(SqliteMigrationTest, Version5StoreKeepsItsReportsAndTheirSeqsWithoutAutoinc
   EXPECT_GT(QueryInt(file, "SELECT MAX(seq) FROM reports"), newest);
   EXPECT_TRUE(TextMatches(**store, "rockets").empty());
   EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
+}
+
+// Turns a current store's reports table back into what version 6 left: a unique key on
+// (article_id, report_id), no reports_article index, the full-text index merging in fours.
+void DowngradeToVersion6(const std::string& file) {
+  RunSql(file, R"sql(
+DROP TRIGGER reports_fts_delete;
+CREATE TABLE reports_v6 (
+  seq INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL, article_id TEXT NOT NULL, report_id TEXT NOT NULL,
+  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+  fatalities INTEGER, injuries INTEGER, record TEXT NOT NULL,
+  UNIQUE (article_id, report_id));
+INSERT INTO reports_v6 SELECT seq, event_id, article_id, report_id, sentence, start_offset,
+  end_offset, fatalities, injuries, record FROM reports;
+DROP TABLE reports;
+ALTER TABLE reports_v6 RENAME TO reports;
+CREATE INDEX reports_event ON reports(event_id);
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
+END;
+DELETE FROM reports_fts_config WHERE k = 'automerge';
+DELETE FROM schema_version WHERE version > 6;
+)sql");
+}
+
+TEST(SqliteMigrationTest, Version6StoreDropsTheReportKeyAndStillFindsAnArticlesReports) {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "v6.db").string();
+  {
+    auto store = Store::Open("sqlite:" + file);
+    ASSERT_TRUE(store.ok()) << store.error();
+    PutSaying(**store, "a1", "2021-07-07", "Drones struck the airport.");
+    PutSaying(**store, "a2", "2022-01-02", "Rockets hit the base.");
+  }
+  DowngradeToVersion6(file);
+  ASSERT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), 6);
+  ASSERT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'reports' AND "
+                     "name LIKE 'sqlite_autoindex_%'"),
+            1);
+  int64_t seqs = QueryInt(file, "SELECT SUM(seq * seq) FROM reports");
+
+  auto store = Store::Open("sqlite:" + file);
+  ASSERT_TRUE(store.ok()) << store.error();
+  EXPECT_EQ(QueryInt(file, "SELECT MAX(version) FROM schema_version"), store::kSchemaVersion);
+  EXPECT_EQ(QueryInt(file,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'reports' AND "
+                     "name LIKE 'sqlite_autoindex_%'"),
+            0);
+  EXPECT_EQ(QueryInt(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports_article'"), 1);
+  EXPECT_EQ(QueryInt(file, "SELECT v FROM reports_fts_config WHERE k = 'automerge'"), 16);
+  EXPECT_EQ(QueryInt(file, "SELECT SUM(seq * seq) FROM reports"), seqs);
+  auto article = (*store)->GetArticle("a2");
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((*article)->event_ids, std::vector<std::string>{"a2-0"});
+  EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
+  // Replacing an article finds its old reports through the new index and takes them out.
+  PutSaying(**store, "a2", "2022-01-02", "Mortars hit the base.");
+  EXPECT_TRUE(TextMatches(**store, "rockets").empty());
+  EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
+  EXPECT_EQ(QueryInt(file, "SELECT COUNT(*) FROM reports"), 2);
 }
 
 TEST(SqliteMigrationTest, ReportSeqsKeepGrowingWhenTheNewestReportsAreDeleted) {

@@ -297,6 +297,37 @@ TEST_P(StoreTest, TwoReportsInOneArticleCountOneArticle) {
   EXPECT_EQ(events[0].num_articles, 2);
 }
 
+// A coder that gives one event id twice in an article (both in one batch, or in a batch beside
+// other articles) stores it once, as first given; replacing the article does the same.
+TEST_P(StoreTest, AnEventIdGivenTwiceInOneArticleIsStoredOnce) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  Event first = Baghdad("e1");
+  Event again = MakeEvent("e1", "2021-07-09", "183", "", "", "Erbil", 36.19, 44.01);
+  std::vector<std::pair<Article, std::vector<Event>>> batch;
+  for (int i = 0; i < 20; ++i)  // large enough for the batch to be prepared on its own thread
+    batch.push_back({MakeArticle("a" + std::to_string(i), "body " + std::to_string(i)),
+                     {first, again,
+                      Baghdad("f" + std::to_string(i), "2022-01-0" + std::to_string(1 + i % 9))}});
+  auto stored = store->PutArticles(batch);
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  StoreCounts c = CountsOf(*store);
+  EXPECT_EQ(c.articles, 20u);
+  EXPECT_EQ(c.reports, 40u);
+  auto article = store->GetArticle("a3");
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((*article)->event_ids, (std::vector<std::string>{"e1", "f3"}));
+  EventQuery erbil;
+  erbil.text = "Erbil";
+  EXPECT_TRUE(All(*store, erbil).empty()) << "the repeated id's second event was stored";
+
+  auto replaced = store->PutArticle(MakeArticle("a3", "body 3, revised"), {again, first});
+  ASSERT_TRUE(replaced.ok()) << replaced.error();
+  EXPECT_EQ(CountsOf(*store).reports, 39u);
+  EXPECT_EQ(All(*store, erbil).size(), 1u);
+}
+
 TEST_P(StoreTest, DistinctHappeningsDoNotMerge) {
   SITREP_FRESH_DB(url, GetParam(), dir_);
   auto store = OpenStore(url);
