@@ -297,8 +297,8 @@ TEST_P(StoreTest, TwoReportsInOneArticleCountOneArticle) {
   EXPECT_EQ(events[0].num_articles, 2);
 }
 
-// A coder that gives one event id twice in an article (both in one batch, or in a batch beside
-// other articles) stores it once, as first given; replacing the article does the same.
+// An event id that the coder gives twice in one article is stored once, as first given: in a
+// batch large enough to be prepared on its own thread, and when the article is replaced.
 TEST_P(StoreTest, AnEventIdGivenTwiceInOneArticleIsStoredOnce) {
   SITREP_FRESH_DB(url, GetParam(), dir_);
   auto store = OpenStore(url);
@@ -306,7 +306,7 @@ TEST_P(StoreTest, AnEventIdGivenTwiceInOneArticleIsStoredOnce) {
   Event first = Baghdad("e1");
   Event again = MakeEvent("e1", "2021-07-09", "183", "", "", "Erbil", 36.19, 44.01);
   std::vector<std::pair<Article, std::vector<Event>>> batch;
-  for (int i = 0; i < 20; ++i)  // large enough for the batch to be prepared on its own thread
+  for (int i = 0; i < 20; ++i)
     batch.push_back({MakeArticle("a" + std::to_string(i), "body " + std::to_string(i)),
                      {first, again,
                       Baghdad("f" + std::to_string(i), "2022-01-0" + std::to_string(1 + i % 9))}});
