@@ -1,7 +1,7 @@
 #include "store/batch_prep.h"
 
 #include <cstdio>
-#include <string_view>
+#include <string>
 #include <system_error>
 #include <unordered_set>
 
@@ -30,17 +30,6 @@ std::string_view ViewOf(const SqlValue& v) {
 // Text that lives in the batch is viewed; text computed here is owned by the value.
 SqlValue ViewOr(const std::string& in_batch, std::string computed) {
   return in_batch.empty() ? SqlValue(std::move(computed)) : TextView(in_batch);
-}
-
-// Which events give an id that an earlier event of the article gave already.
-std::vector<bool> RepeatedIds(const std::vector<Event>& events) {
-  std::vector<bool> repeated(events.size(), false);
-  if (events.size() < 2) return repeated;
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(events.size());
-  for (size_t i = 0; i < events.size(); ++i)
-    if (!events[i].id.empty() && !seen.insert(events[i].id).second) repeated[i] = true;
-  return repeated;
 }
 
 PreparedReport PrepareReport(const SqlValue& article_id, const Event& e, size_t index) {
@@ -150,11 +139,14 @@ PreparedArticle PrepareArticle(const Article& a, const std::vector<Event>& event
   // Each report views the article id in the batch, or owns a copy of the one made up here.
   SqlValue article_id = a.id.empty() ? Text(p.id()) : TextView(a.id);
   p.reports.reserve(events.size());
-  // An event id the coder gives twice in one article is one report: the first is kept. Ids
-  // made up here include the event's index and never repeat.
-  std::vector<bool> repeated = RepeatedIds(events);
-  for (size_t i = 0; i < events.size(); ++i)
-    if (!repeated[i]) p.reports.push_back(PrepareReport(article_id, events[i], i));
+  // A report id that comes twice in one article (the coder gave an id twice, or gave one that
+  // equals an id made up here) is one report: the first is kept.
+  std::unordered_set<std::string> seen;
+  seen.reserve(events.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    PreparedReport report = PrepareReport(article_id, events[i], i);
+    if (seen.emplace(report.report_id()).second) p.reports.push_back(std::move(report));
+  }
   return p;
 }
 

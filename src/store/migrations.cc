@@ -214,7 +214,7 @@ END;
 INSERT INTO reports_fts (reports_fts, rank) VALUES ('automerge', 16);
 )sql",
      R"sql(
-ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_article_id_report_id_key;
+ALTER TABLE reports DROP CONSTRAINT reports_article_id_report_id_key;
 CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
 )sql"},
 };

@@ -240,8 +240,8 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // WAL + synchronous=NORMAL: a killed process never loses a committed transaction (only a
   // power cut could lose the last few), and writers don't block readers.
   // secure_delete=OFF: Debian's SQLite zeroes every byte it frees by default; the store
-  // frees cells as pages split and rows are rewritten (3% of an ingest's work), and keeps
-  // nothing that a deleted row's leftover bytes would reveal beyond what the file holds.
+  // frees cells as pages split and rows are rewritten (3% of an ingest's work). The bytes of
+  // deleted rows (a replaced article's old body and reports) may then stay in free pages.
   auto status =
       ExecWhileBusy(*conn, db,
                     "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"

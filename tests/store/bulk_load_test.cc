@@ -159,8 +159,8 @@ class SqliteBulkLoadTest : public BulkLoadTest {
     return out;
   }
   static bool HasAllQueryIndexes(const std::set<std::string>& indexes) {
-    for (const char* name :
-         {"events_date_id", "events_lat_lon", "events_long_span", "reports_event", "articles_url"})
+    for (const char* name : {"events_date_id", "events_lat_lon", "events_long_span",
+                             "reports_event", "reports_article", "articles_url"})
       if (!indexes.count(name)) return false;
     return true;
   }

@@ -246,6 +246,9 @@ TEST(SqliteMigrationTest, Version6StoreDropsTheReportKeyAndStillFindsAnArticlesR
   EXPECT_TRUE(TextMatches(**store, "rockets").empty());
   EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
   EXPECT_EQ(QueryInt(file, "SELECT COUNT(*) FROM reports"), 2);
+  // The delete trigger came back: the replaced report's words left the index with it (an
+  // index still holding them fails FTS5's own check).
+  RunSql(file, "INSERT INTO reports_fts(reports_fts, rank) VALUES ('integrity-check', 1)");
 }
 
 TEST(SqliteMigrationTest, ReportSeqsKeepGrowingWhenTheNewestReportsAreDeleted) {

@@ -326,6 +326,12 @@ TEST_P(StoreTest, AnEventIdGivenTwiceInOneArticleIsStoredOnce) {
   ASSERT_TRUE(replaced.ok()) << replaced.error();
   EXPECT_EQ(CountsOf(*store).reports, 39u);
   EXPECT_EQ(All(*store, erbil).size(), 1u);
+
+  // Events without ids get ids of their own, never each other's.
+  Event unnamed = Baghdad("");
+  Event unnamed_later = Baghdad("", "2023-05-06");
+  ASSERT_TRUE(store->PutArticle(MakeArticle("b", "body b"), {unnamed, unnamed_later}).ok());
+  EXPECT_EQ(CountsOf(*store).reports, 41u);
 }
 
 TEST_P(StoreTest, DistinctHappeningsDoNotMerge) {
