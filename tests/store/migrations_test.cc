@@ -124,26 +124,30 @@ TEST(SqliteMigrationTest, IndexingMarkNeverMovesBackWhenTheLastReportGoes) {
   EXPECT_EQ(TextMatches(**store, "drones"), std::vector<std::string>{"a1-0"});
 }
 
-// Turns a current store's reports table back into what version 5 left: seq AUTOINCREMENT.
-void DowngradeToVersion5(const std::string& file) {
-  RunSql(file, R"sql(
-DROP TRIGGER reports_fts_delete;
-CREATE TABLE reports_v5 (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+// Rebuilds a current store's reports table in the form versions 5 and 6 had, with `seq` as
+// `seq_column` defines it: a unique key on (article_id, report_id), no reports_article index.
+std::string OldReportsTable(const std::string& seq_column) {
+  return "DROP TRIGGER reports_fts_delete;\nCREATE TABLE reports_old (\n  " + seq_column +
+         R"sql(,
   event_id TEXT NOT NULL, article_id TEXT NOT NULL, report_id TEXT NOT NULL,
   sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
   fatalities INTEGER, injuries INTEGER, record TEXT NOT NULL,
   UNIQUE (article_id, report_id));
-INSERT INTO reports_v5 SELECT seq, event_id, article_id, report_id, sentence, start_offset,
+INSERT INTO reports_old SELECT seq, event_id, article_id, report_id, sentence, start_offset,
   end_offset, fatalities, injuries, record FROM reports;
 DROP TABLE reports;
-ALTER TABLE reports_v5 RENAME TO reports;
+ALTER TABLE reports_old RENAME TO reports;
 CREATE INDEX reports_event ON reports(event_id);
 CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
   INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
 END;
-DELETE FROM schema_version WHERE version > 5;
-)sql");
+)sql";
+}
+
+// Turns a current store's reports table back into what version 5 left: seq AUTOINCREMENT.
+void DowngradeToVersion5(const std::string& file) {
+  RunSql(file, OldReportsTable("seq INTEGER PRIMARY KEY AUTOINCREMENT") +
+                   "DELETE FROM schema_version WHERE version > 5;");
 }
 
 TEST(SqliteMigrationTest, Version5StoreKeepsItsReportsAndTheirSeqsWithoutAutoincrement) {
@@ -186,28 +190,12 @@ TEST(SqliteMigrationTest, Version5StoreKeepsItsReportsAndTheirSeqsWithoutAutoinc
   EXPECT_EQ(TextMatches(**store, "mortars"), std::vector<std::string>{"a2-0"});
 }
 
-// Turns a current store's reports table back into what version 6 left: a unique key on
-// (article_id, report_id), no reports_article index, the full-text index merging in fours.
+// Turns a current store back into what version 6 left: the old reports table, and the
+// full-text index merging in fours.
 void DowngradeToVersion6(const std::string& file) {
-  RunSql(file, R"sql(
-DROP TRIGGER reports_fts_delete;
-CREATE TABLE reports_v6 (
-  seq INTEGER PRIMARY KEY,
-  event_id TEXT NOT NULL, article_id TEXT NOT NULL, report_id TEXT NOT NULL,
-  sentence TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
-  fatalities INTEGER, injuries INTEGER, record TEXT NOT NULL,
-  UNIQUE (article_id, report_id));
-INSERT INTO reports_v6 SELECT seq, event_id, article_id, report_id, sentence, start_offset,
-  end_offset, fatalities, injuries, record FROM reports;
-DROP TABLE reports;
-ALTER TABLE reports_v6 RENAME TO reports;
-CREATE INDEX reports_event ON reports(event_id);
-CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
-  INSERT INTO reports_fts(reports_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
-END;
-DELETE FROM reports_fts_config WHERE k = 'automerge';
-DELETE FROM schema_version WHERE version > 6;
-)sql");
+  RunSql(file, OldReportsTable("seq INTEGER PRIMARY KEY") +
+                   "DELETE FROM reports_fts_config WHERE k = 'automerge';"
+                   "DELETE FROM schema_version WHERE version > 6;");
 }
 
 TEST(SqliteMigrationTest, Version6StoreDropsTheReportKeyAndStillFindsAnArticlesReports) {
