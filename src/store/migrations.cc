@@ -184,9 +184,9 @@ END;
 )sql",
      "SELECT 1;"},
     // Version 7. reports lose their unique key on (article id, report id): an article's reports
-    // are only ever written together, and the store drops an event id the coder repeats
-    // within one article before writing (PrepareArticle), so the key only guarded what cannot
-    // happen, at a sixth of a bulk load's writing (a random key over 80-byte entries). Finding an
+    // are only ever written together, and the store drops a report id that comes twice within
+    // one article before writing (PrepareArticle), so the key only guarded what cannot happen,
+    // at a sixth of a bulk load's writing (a random key over 80-byte entries). Finding an
     // article's reports takes a plain index, a query index that a bulk load builds once at its
     // end. SQLite's full-text index merges its segments 16 at a time, not 4: each batch adds
     // one, and merging them in fours was over a third of the index's work.
