@@ -397,8 +397,11 @@ class SqlStore : public Store {
       db_->Rollback();
       LeaveBulk();
       candidates_.Clear();  // it may hold events of the rolled-back batch
-    } else if (!bulk_) {
-      indexes_missing_ = false;  // restored in this batch
+      pg_generation_after_commit_ = -1;
+    } else {
+      if (!bulk_) indexes_missing_ = false;  // restored in this batch
+      // The sum it saw, and the step its own commit added.
+      if (pg_) pg_generation_after_commit_ = pg_batch_generation_ + 1;
     }
     return outcomes;
   }
@@ -449,13 +452,10 @@ class SqlStore : public Store {
 
   // Keeps the candidate cache only while no other connection can have written since it was
   // filled: SQLite's data_version moves exactly when another connection commits (this one holds
-  // the write lock from here on). PostgreSQL writers run concurrently, so there the cache lives
-  // for one batch, whose merge buckets this writer has locked.
+  // the write lock from here on). PostgreSQL writers run concurrently: there the check waits
+  // for the batch's locks (ValidatePgCandidates).
   Status ValidateCandidates() {
-    if (pg_) {
-      candidates_.Clear();
-      return OkStatus();
-    }
+    if (pg_) return OkStatus();
     auto row = db_->QueryOne("PRAGMA data_version");
     if (!row) return Error{row.error()};
     int64_t version = (*row)->I64(0);
@@ -473,6 +473,7 @@ class SqlStore : public Store {
     BatchPreparer prepared(batch);
     if (pg_) {
       if (auto s = LockForBatch(prepared); !s) return Error{s.error()};
+      if (auto s = ValidatePgCandidates(); !s) return Error{s.error()};
     }
     std::vector<IngestOutcome> outcomes;
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -485,6 +486,22 @@ class SqlStore : public Store {
       prepared.Done(i);
     }
     return outcomes;
+  }
+
+  // PostgreSQL: the cache outlives a batch only while no other writer has committed since this
+  // one last did: every write transaction adds one to the generation's sum, so it is then the
+  // sum this writer saw at its last batch plus its own commit. Read once the batch holds its
+  // locks: a writer that stored into a bucket this batch locks has committed (and moved the
+  // sum) before the lock came free; one that commits later cannot touch those buckets.
+  Status ValidatePgCandidates() {
+    auto row = db_->QueryOne("SELECT COALESCE(SUM(n), 0)::bigint FROM store_generation");
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"the store's generation could not be read"};
+    int64_t generation = (*row)->I64(0);
+    if (generation != pg_generation_after_commit_) candidates_.Clear();
+    candidates_.Trim();
+    pg_batch_generation_ = generation;
+    return OkStatus();
   }
 
   // PostgreSQL: every lock the batch needs, taken up front in one sorted order so concurrent
@@ -814,6 +831,10 @@ class SqlStore : public Store {
   std::vector<const MergeCandidate*> candidate_scratch_;  // MergeTarget's, kept for its capacity
   int64_t next_seq_ = 0;  // SQLite: the seq of the next report this batch stores
   int64_t data_version_ = -1;
+  // PostgreSQL: the generation the batch saw once locked, and what it is after this writer's
+  // last commit if no other writer has committed since (-1: unknown).
+  int64_t pg_batch_generation_ = -1;
+  int64_t pg_generation_after_commit_ = -1;
   // A bulk load is on: every stored event is cached, the full-text index waits (SQLite).
   bool bulk_ = false;
   // This connection dropped the query indexes and has not yet committed their rebuild.

@@ -1,6 +1,7 @@
 #include "backends.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -72,6 +73,32 @@ std::string FreshDatabaseUrl(const std::string& backend, const TempDir& dir) {
     return "sqlite:" + (dir.path() / ("store" + std::to_string(counter++) + ".db")).string();
   }
   return PostgresUrl();
+}
+
+std::string ExecRawSql(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    std::string error;
+    if (sqlite3_open(url.substr(7).c_str(), &db) != SQLITE_OK) {
+      error = "cannot open " + url + ": " + sqlite3_errmsg(db);
+    } else if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      error = sqlite3_errmsg(db);
+    }
+    sqlite3_close(db);
+    return error;
+  }
+  PGconn* conn = PQconnectdb(url.c_str());
+  std::string error;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    error = "cannot connect to " + url + ": " + PQerrorMessage(conn);
+  } else {
+    PGresult* r = PQexec(conn, sql.c_str());
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+      error = PQresultErrorMessage(r);
+    PQclear(r);
+  }
+  PQfinish(conn);
+  return error;
 }
 
 Article MakeArticle(const std::string& id, const std::string& body, const std::string& outlet) {

@@ -29,6 +29,10 @@ class TempDir {
 // recording a failure/skip (callers then return).
 std::string FreshDatabaseUrl(const std::string& backend, const TempDir& dir);
 
+// Runs `sql` on the database at `url` through a connection of its own, behind the store's
+// back (to plant a fault, say): "" or what went wrong.
+std::string ExecRawSql(const std::string& url, const std::string& sql);
+
 // Builders for unit tests.
 Article MakeArticle(const std::string& id, const std::string& body, const std::string& outlet = "");
 Event MakeEvent(const std::string& id, const std::string& day, const std::string& cameo,
