@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "base/hash.h"
 #include "store/batch_prep.h"
@@ -16,6 +18,7 @@
 #include "store/file_lock.h"
 #include "store/merge.h"
 #include "store/migrations.h"
+#include "store/pg_rows.h"
 
 namespace sitrep::store {
 namespace {
@@ -72,6 +75,37 @@ INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING)sql";
 
+// PostgreSQL: a batch's rows many at a time, read out of unnest() over one array per column
+// (see pg_rows.h), in the column orders of EventRowParams and kInsertNumberedReport.
+constexpr const char* kInsertEventsFromArrays = R"sql(
+INSERT INTO events (id, date_begin, date_end, root, cameo, quad_class, goldstein,
+  source_code, source_country, source_text, target_code, target_country, target_text,
+  acled_type, acled_subtype, location_text, location_country, location_precision, lat, lon,
+  fatalities, injuries, num_sources, num_articles, primary_report)
+SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[],
+  ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+  ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::bigint[],
+  ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+ON CONFLICT (id) DO NOTHING RETURNING id)sql";
+constexpr size_t kEventColumnCount = 25;
+constexpr const char* kInsertReportsFromArrays = R"sql(
+INSERT INTO reports (event_id, article_id, report_id, sentence, start_offset, end_offset,
+  fatalities, injuries, record, seq)
+SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+  ?::bigint[], ?::bigint[], ?::text[], ?::bigint[]))sql";
+constexpr size_t kReportColumnCount = 10;
+// Reports merged into stored events, summed per event (as AddReport's UPDATE, row by row).
+constexpr const char* kMergeIntoEventsFromArrays = R"sql(
+UPDATE events e SET num_sources = e.num_sources + u.sources,
+  num_articles = e.num_articles + u.articles,
+  fatalities = CASE WHEN COALESCE(e.fatalities, -1) >= COALESCE(u.fatalities, -1)
+    THEN e.fatalities ELSE u.fatalities END,
+  injuries = CASE WHEN COALESCE(e.injuries, -1) >= COALESCE(u.injuries, -1)
+    THEN e.injuries ELSE u.injuries END
+FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+  AS u(id, sources, articles, fatalities, injuries)
+WHERE e.id = u.id RETURNING e.id)sql";
+
 class SqlStore : public Store {
  public:
   SqlStore(std::unique_ptr<SqlConnection> db, ConnectionOpener open_reader)
@@ -90,10 +124,20 @@ class SqlStore : public Store {
       const std::vector<std::pair<Article, std::vector<Event>>>& batch) override {
     std::mt19937 jitter(std::random_device{}());
     std::string last_error;
+    bool send_together = pg_;
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      deferring_ = send_together;
       auto outcomes = TryBatch(batch);
+      deferring_ = false;
       if (outcomes) return outcomes;
       last_error = outcomes.error();
+      if (deferred_id_taken_) {
+        // A new event's id was taken (rare: a replaced article's events): its reports may
+        // have merged into it under that id already, so the batch goes again row by row.
+        deferred_id_taken_ = false;
+        send_together = false;
+        continue;
+      }
       if (!db_->LastErrorTransient()) break;
       // Another writer won a race (deadlock, unique key): back off a little and redo it all.
       std::this_thread::sleep_for(
@@ -471,9 +515,13 @@ class SqlStore : public Store {
 
   Result<std::vector<IngestOutcome>> BatchBody(const ArticleBatch& batch) {
     BatchPreparer prepared(batch);
+    ClearDeferred();
     if (pg_) {
       if (auto s = LockForBatch(prepared); !s) return Error{s.error()};
       if (auto s = ValidatePgCandidates(); !s) return Error{s.error()};
+      if (deferring_) {
+        if (auto s = NumberReports(prepared); !s) return Error{s.error()};
+      }
     }
     std::vector<IngestOutcome> outcomes;
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -485,7 +533,77 @@ class SqlStore : public Store {
       outcomes.push_back(*outcome);
       prepared.Done(i);
     }
+    if (auto s = SendDeferred(); !s) return Error{s.error()};
     return outcomes;
+  }
+
+  // PostgreSQL, rows sent together: a number from the reports' sequence for every report the
+  // batch may store, taken in one query (numbers of reports not stored are just skipped).
+  Status NumberReports(BatchPreparer& prepared) {
+    int64_t reports = 0;
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      auto article = prepared.Get(i);
+      if (!article) return Error{article.error()};
+      reports += static_cast<int64_t>((*article)->reports.size());
+    }
+    auto rows = db_->Query(
+        "SELECT nextval(pg_get_serial_sequence('reports', 'seq')) FROM generate_series(1, ?)",
+        {Int(reports)});
+    if (!rows) return Error{rows.error()};
+    for (const SqlRow& r : *rows) report_numbers_.push_back(r.I64(0));
+    std::sort(report_numbers_.begin(), report_numbers_.end());
+    return OkStatus();
+  }
+
+  static int64_t BlockKey(uint32_t root, int32_t week) {
+    return static_cast<int64_t>(root) << 32 | static_cast<uint32_t>(week);
+  }
+
+  // What AddReport adds to a stored event, summed over the reports of a batch.
+  struct DeferredMerge {
+    int64_t sources = 0, articles = 0;
+    std::optional<int> fatalities, injuries;
+  };
+
+  void ClearDeferred() {
+    deferred_events_.Clear();
+    deferred_reports_.Clear();
+    deferred_event_ids_ = 0;
+    deferred_event_blocks_.clear();
+    deferred_merges_.clear();
+    report_numbers_.clear();
+    next_report_number_ = 0;
+  }
+
+  // PostgreSQL: the batch's rows so far, in three statements. Called before anything reads
+  // the events or reports (a block of candidates loaded, an article's reports taken out) and
+  // at the end of the batch.
+  Status SendDeferred() {
+    if (deferred_events_.rows() > 0) {
+      auto inserted = db_->Query(kInsertEventsFromArrays, deferred_events_.TakeParams());
+      if (!inserted) return Error{inserted.error()};
+      if (inserted->size() != deferred_event_ids_) {
+        deferred_id_taken_ = true;
+        return Error{"a new event's id is taken"};
+      }
+      deferred_event_ids_ = 0;
+      deferred_event_blocks_.clear();
+    }
+    if (deferred_reports_.rows() > 0) {
+      if (auto s = db_->Exec(kInsertReportsFromArrays, deferred_reports_.TakeParams()); !s)
+        return s;
+    }
+    if (deferred_merges_.empty()) return OkStatus();
+    ColumnArrays merges(5);
+    for (const auto& [id, m] : deferred_merges_)
+      merges.AddRow({TextView(id), Int(m.sources), Int(m.articles), IntOrNull(m.fatalities),
+                     IntOrNull(m.injuries)});
+    size_t expected = deferred_merges_.size();
+    auto updated = db_->Query(kMergeIntoEventsFromArrays, merges.TakeParams());
+    deferred_merges_.clear();
+    if (!updated) return Error{updated.error()};
+    if (updated->size() != expected) return Error{"an event vanished while merging"};
+    return OkStatus();
   }
 
   // PostgreSQL: the cache outlives a batch only while no other writer has committed since this
@@ -607,6 +725,10 @@ class SqlStore : public Store {
       bool cached;
       const CandidateCache::Block* block = candidates_.FindEndingFrom(root, week, k.begin, cached);
       if (!cached && !candidates_.complete()) {
+        // A block read from the store must hold the batch's new events in it.
+        if (deferred_event_blocks_.count(BlockKey(root, week))) {
+          if (auto s = SendDeferred(); !s) return s;
+        }
         auto loaded = LoadBlock(k.root, week);
         if (!loaded) return Status{Error{loaded.error()}};
         candidates_.Put(root, week, std::move(*loaded));
@@ -676,6 +798,7 @@ class SqlStore : public Store {
     // this report did not merge with) is resolved after the insert, not checked before it.
     std::string_view event_id = *target ? std::string_view((*target)->id) : r.report_id();
     r.report_row[kReportRowEventId] = TextView(event_id);
+    if (deferring_) return DeferReport(r, *target != nullptr, std::string(event_id), joined);
     // SQLite: the store numbers reports itself (see NextReportSeq); PostgreSQL's concurrent
     // writers take numbers from a sequence.
     if (!pg_) r.report_row.push_back(Int(next_seq_));
@@ -704,6 +827,41 @@ class SqlStore : public Store {
         "1");
     if (!updated) return Error{updated.error()};
     if (!*updated) return Error{"event " + std::string(event_id) + " vanished while merging"};
+    return OkStatus();
+  }
+
+  // PostgreSQL: AddReport with the rows kept for SendDeferred. A new event is a merge
+  // candidate at once, under its id (SendDeferred finds out if that id was taken).
+  Status DeferReport(PreparedReport& r, bool merged, std::string event_id,
+                     std::vector<std::string>& joined) {
+    if (next_report_number_ >= report_numbers_.size())
+      return Error{"more reports than numbers taken for the batch"};
+    int64_t seq = report_numbers_[next_report_number_++];
+    r.report_row.push_back(Int(seq));
+    deferred_reports_.AddRow(r.report_row);
+    if (!merged) {
+      r.event_row[kEventRowId] = TextView(event_id);
+      r.event_row[kEventRowPrimaryReport] = Int(seq);
+      deferred_events_.AddRow(r.event_row);
+      ++deferred_event_ids_;
+      deferred_event_blocks_.insert(
+          BlockKey(candidates_.RootId(r.key.root), BucketOf(r.key.begin)));
+      joined.push_back(event_id);
+      candidates_.Add(std::move(event_id), std::move(r.key));
+      return OkStatus();
+    }
+    bool article_is_new_to_event =
+        std::find(joined.begin(), joined.end(), event_id) == joined.end();
+    if (article_is_new_to_event) joined.push_back(event_id);
+    DeferredMerge& m = deferred_merges_[std::move(event_id)];
+    m.sources += 1;
+    m.articles += article_is_new_to_event ? 1 : 0;
+    auto count = [](const SqlValue& v) -> std::optional<int64_t> {
+      if (auto* n = std::get_if<int64_t>(&v)) return *n;
+      return std::nullopt;
+    };
+    m.fatalities = MaxOpt(m.fatalities, count(r.report_row[kReportRowFatalities]));
+    m.injuries = MaxOpt(m.injuries, count(r.report_row[kReportRowInjuries]));
     return OkStatus();
   }
 
@@ -741,7 +899,8 @@ class SqlStore : public Store {
       LeaveBulk();
       if (auto s = RestoreQueryIndexes(*db_); !s) return s;
     }
-    candidates_.Clear();  // the events it touches are rewritten or deleted
+    if (auto s = SendDeferred(); !s) return s;  // the reports and counts read below
+    candidates_.Clear();                        // the events it touches are rewritten or deleted
     // The delete trigger takes rows out of the full-text index: they must be in it first.
     if (auto s = IndexPendingFts(); !s) return s;
     auto events = db_->Query("SELECT DISTINCT event_id FROM reports WHERE article_id = ?",
@@ -835,6 +994,16 @@ class SqlStore : public Store {
   // last commit if no other writer has committed since (-1: unknown).
   int64_t pg_batch_generation_ = -1;
   int64_t pg_generation_after_commit_ = -1;
+  // PostgreSQL: this batch's rows go to the server together (SendDeferred), not one by one.
+  bool deferring_ = false;
+  bool deferred_id_taken_ = false;  // ... and one of its new events' ids was taken
+  ColumnArrays deferred_events_{kEventColumnCount};
+  size_t deferred_event_ids_ = 0;                      // rows of deferred_events_ not yet sent
+  std::unordered_set<int64_t> deferred_event_blocks_;  // their blocks (BlockKey)
+  ColumnArrays deferred_reports_{kReportColumnCount};
+  std::map<std::string, DeferredMerge> deferred_merges_;
+  std::vector<int64_t> report_numbers_;
+  size_t next_report_number_ = 0;
   // A bulk load is on: every stored event is cached, the full-text index waits (SQLite).
   bool bulk_ = false;
   // This connection dropped the query indexes and has not yet committed their rebuild.

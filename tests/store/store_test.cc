@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -400,6 +401,136 @@ TEST_P(StoreTest, ReplacingTheFirstReportHandsTheEventToTheNext) {
   ASSERT_TRUE(sources.ok());
   ASSERT_EQ(sources->size(), 1u);
   EXPECT_EQ((*sources)[0].outlet, "Second");
+}
+
+// Reports of one batch that merge into the same events (stored before, or new in the batch)
+// add up as they would one by one: sources, distinct articles, the highest casualty counts.
+TEST_P(StoreTest, MergesWithinOneBatchAddUpAsOneByOne) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a", "a"), {Baghdad("stored")}).ok());
+  Event b1 = Baghdad("b1"), b2 = Baghdad("b2"), c1 = Baghdad("c1");
+  b1.fatalities = 3;
+  b2.injuries = 1;
+  c1.fatalities = 1;
+  Event mosul = MakeEvent("m1", "2021-07-08", "190", "", "", "Mosul", 36.34, 43.13);
+  Event mosul_again = mosul;
+  mosul_again.id = "m2";
+  mosul_again.fatalities = 7;
+  auto outcomes = store->PutArticles({{MakeArticle("b", "b"), {b1, b2}},
+                                      {MakeArticle("c", "c"), {c1}},
+                                      {MakeArticle("d", "d"), {mosul, mosul_again}}});
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error();
+  auto stored = store->GetEvent("stored");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->num_sources, 4);
+  EXPECT_EQ((*stored)->num_articles, 3);
+  EXPECT_EQ((*stored)->fatalities, 3);
+  EXPECT_EQ((*stored)->injuries, 1);
+  EXPECT_EQ((*stored)->article.id, "a");  // still represented by its first report
+  auto fresh = store->GetEvent("m1");
+  ASSERT_TRUE(fresh.ok() && fresh->has_value());
+  EXPECT_EQ((*fresh)->num_sources, 2);
+  EXPECT_EQ((*fresh)->num_articles, 1);
+  EXPECT_EQ((*fresh)->fatalities, 7);
+  EXPECT_EQ(CountsOf(*store).reports, 6u);
+  EXPECT_EQ(CountsOf(*store).events, 2u);
+}
+
+// A new event whose id another event holds takes the id with the first free suffix, and its
+// report points there, however many such clashes come in one batch.
+TEST_P(StoreTest, AnEventIdAlreadyTakenGetsTheFirstFreeSuffix) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("a", "a"), {Baghdad("e1")}).ok());
+  Event mosul = MakeEvent("e1", "2021-07-08", "190", "", "", "Mosul", 36.34, 43.13);
+  Event basra = MakeEvent("e1", "2021-07-09", "190", "", "", "Basra", 30.51, 47.78);
+  Event basra_again = basra;  // merges into the Basra event, whatever its id became
+  basra_again.id = "x";
+  auto outcomes = store->PutArticles({{MakeArticle("b", "b"), {mosul}},
+                                      {MakeArticle("c", "c"), {basra}},
+                                      {MakeArticle("d", "d"), {basra_again}}});
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error();
+  std::map<std::string, std::string> place_of;
+  for (const Event& e : All(*store)) place_of[e.id] = e.location->text;
+  EXPECT_EQ(place_of, (std::map<std::string, std::string>{
+                          {"e1", "Baghdad"}, {"e1-2", "Mosul"}, {"e1-3", "Basra"}}));
+  auto basra_sources = store->GetSources("e1-3");
+  ASSERT_TRUE(basra_sources.ok());
+  std::set<std::string> articles;
+  for (const auto& source : *basra_sources) articles.insert(source.article_id);
+  EXPECT_EQ(articles, (std::set<std::string>{"c", "d"}));
+}
+
+// An article replaced in the middle of a batch has its old reports taken out of events that
+// reports earlier in the same batch have joined: those reports count, and keep the event.
+TEST_P(StoreTest, AReplacementSeesTheReportsBeforeItInItsBatch) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->PutArticle(MakeArticle("r", "r version 1"), {Baghdad("er")}).ok());
+  Event mosul = MakeEvent("em", "2021-07-08", "190", "", "", "Mosul", 36.34, 43.13);
+  auto outcomes = store->PutArticles(
+      {{MakeArticle("x", "x"), {Baghdad("ex")}}, {MakeArticle("r", "r version 2"), {mosul}}});
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error();
+  EXPECT_EQ(*outcomes, (std::vector<IngestOutcome>{IngestOutcome::kNew, IngestOutcome::kReplaced}));
+  auto kept = store->GetEvent("er");
+  ASSERT_TRUE(kept.ok() && kept->has_value()) << "the event lost the report that joined it";
+  EXPECT_EQ((*kept)->num_sources, 1);
+  EXPECT_EQ((*kept)->article.id, "x");
+  EXPECT_EQ(CountsOf(*store).events, 2u);
+  EXPECT_EQ(CountsOf(*store).reports, 2u);
+}
+
+// Text is stored as given, whatever it holds: quotes, backslashes, braces and commas (which
+// PostgreSQL array literals give a meaning), the word NULL, empty strings, line breaks, UTF-8.
+TEST_P(StoreTest, TextWithQuotesBracesAndBackslashesIsStoredAsGiven) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store);
+  const std::vector<std::string> texts = {"He said \"hold\", then {left}.",
+                                          "C:\\path\\to\\\"x\"",
+                                          "NULL",
+                                          "",
+                                          "{}",
+                                          "line one\nline two\ttab",
+                                          "Tall \xC3\x81"
+                                          "far, \xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF",
+                                          "\\",
+                                          "\"",
+                                          ",",
+                                          "{\"a\":1}"};
+  std::vector<std::pair<Article, std::vector<Event>>> batch;
+  std::vector<Event> expected;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::string id = "t" + std::to_string(i);
+    Article a = MakeArticle(id, "body " + texts[i]);
+    a.title = texts[i];
+    a.author = texts[(i + 1) % texts.size()];
+    // Far apart: nothing merges.
+    Event e =
+        MakeEvent(id + texts[i], "2021-07-07", "190", "USAMIL", "IRQMIL",
+                  texts[(i + 2) % texts.size()] + " " + id, 10.0 + i * 3.0, 20.123456789012345 + i);
+    e.source->text = texts[(i + 3) % texts.size()];
+    e.evidence.sentence = texts[i] + " (" + id + ")";
+    e.attributed_to = texts[(i + 4) % texts.size()];
+    Event want = e;
+    want.article = {a.id, a.title, a.url, a.published, a.outlet, a.author};
+    expected.push_back(want);
+    batch.emplace_back(a, std::vector<Event>{e});
+  }
+  auto stored = store->PutArticles(batch);
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  for (const Event& want : expected) {
+    auto got = store->GetEvent(want.id);
+    ASSERT_TRUE(got.ok() && got->has_value()) << want.id;
+    std::string want_line, got_line;
+    AppendJsonLine(want, want_line);
+    AppendJsonLine(**got, got_line);
+    EXPECT_EQ(got_line, want_line);
+  }
 }
 
 class QueryTest : public StoreTest {
