@@ -23,8 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Small articles the coder finds events in: a few places, actors and verbs, dated in text.
-void WriteArticles(const fs::path& dir, int count) {
+// A small article the coder finds events in: a few places, actors and verbs, dated in text.
+std::string ArticleText(int i) {
   static const char* kPlaces[] = {"Erbil",  "Baghdad",  "Mosul",  "Basra",
                                   "Kirkuk", "Damascus", "Aleppo", "Beirut"};
   static const char* kActors[] = {"U.S. forces",   "Iraqi troops", "militants",
@@ -33,18 +33,30 @@ void WriteArticles(const fs::path& dir, int count) {
                                  "clashed with", "launched an air strike on",
                                  "met with",     "protested against"};
   static const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
+  const char* place = kPlaces[i % 8];
+  std::ostringstream out;
+  out << "Report " << i << " from " << place << "\n\n"
+      << kActors[i % 6] << " " << kVerbs[(i / 6) % 6] << " " << kActors[(i + 1) % 6] << " in "
+      << place << " on " << kDays[i % 5] << ", officials said. At least " << (i % 7 + 1)
+      << " people were killed, according to a statement numbered " << i << ".\n\n"
+      << "The incident in " << place << " followed weeks of tension.\n";
+  return out.str();
+}
+
+void WriteArticles(const fs::path& dir, int count) {
   fs::create_directories(dir);
   for (int i = 0; i < count; ++i) {
     std::ostringstream name;
     name << "article-" << std::setw(5) << std::setfill('0') << i << ".txt";
-    std::ofstream out(dir / name.str());
-    const char* place = kPlaces[i % 8];
-    out << "Report " << i << " from " << place << "\n\n"
-        << kActors[i % 6] << " " << kVerbs[(i / 6) % 6] << " " << kActors[(i + 1) % 6] << " in "
-        << place << " on " << kDays[i % 5] << ", officials said. At least " << (i % 7 + 1)
-        << " people were killed, according to a statement numbered " << i << ".\n\n"
-        << "The incident in " << place << " followed weeks of tension.\n";
+    std::ofstream(dir / name.str()) << ArticleText(i);
   }
+}
+
+// The same articles as JSON Lines, one string each (the text has no quotes or backslashes).
+std::string ArticleLine(int i) {
+  std::string text;
+  for (char c : ArticleText(i)) text += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return "{\"id\": \"article-" + std::to_string(i) + "\", \"text\": \"" + text + "\"}\n";
 }
 
 int Spawn(const std::vector<std::string>& args, const fs::path& out) {
@@ -59,6 +71,29 @@ int Spawn(const std::vector<std::string>& args, const fs::path& out) {
     execv(argv[0], argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+// Spawns with stdin a pipe whose write end is returned in `stdin_fd`.
+int SpawnWithInput(const std::vector<std::string>& args, const fs::path& out, int& stdin_fd) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[0], 0);
+    close(fds[0]);
+    close(fds[1]);
+    int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[0]);
+  stdin_fd = fds[1];
   return pid;
 }
 
@@ -131,18 +166,41 @@ class IngestProcessTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
+  // The killed ingest reads the articles from a pipe that stays open until it is killed, so
+  // it cannot end first however fast it runs; the clean run and the re-run read them from a
+  // file.
   void KillNineMidIngestThenRerun(const std::vector<std::string>& extra) {
     SITREP_FRESH_DB(clean_url, GetParam(), dir_);
     SITREP_FRESH_DB(killed_url, GetParam(), dir_);
-    Ingest(IngestArgs(clean_url));
+    fs::path lines = dir_.path() / "articles.jsonl";
+    {
+      std::ofstream out(lines);
+      for (int i = 0; i < kArticles; ++i) out << ArticleLine(i);
+    }
+    // The clean run is a plain one, so that it also checks the extra options store the same.
+    auto args_for = [&](const std::string& url, const std::string& input, bool with_extra) {
+      std::vector<std::string> args = {SITREP_BINARY, "ingest",      input,       "--db",
+                                       url,           "--published", "2021-07-15"};
+      if (with_extra) args.insert(args.end(), extra.begin(), extra.end());
+      return args;
+    };
+    Ingest(args_for(clean_url, lines.string(), false));
     StoreCounts clean = CountsOf(clean_url);
     ASSERT_EQ(clean.articles, 2000u);
 
     // Small batches so that several commit before the kill.
-    auto args = IngestArgs(killed_url);
+    auto args = args_for(killed_url, "-", true);
     args.insert(args.end(), {"--batch", "16"});
-    args.insert(args.end(), extra.begin(), extra.end());
-    int pid = Spawn(args, dir_.path() / "killed.txt");
+    int input = -1;
+    int pid = SpawnWithInput(args, dir_.path() / "killed.txt", input);
+    ASSERT_GT(pid, 0);
+    signal(SIGPIPE, SIG_IGN);  // the writer below finds the pipe closed once the kill is done
+    std::thread feed([input] {
+      for (int i = 0; i + 1 < kArticles; ++i) {  // all but the last: it never reaches its end
+        std::string line = ArticleLine(i);
+        if (write(input, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return;
+      }
+    });
     size_t at_kill = 0;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     while (std::chrono::steady_clock::now() < deadline) {
@@ -156,7 +214,10 @@ class IngestProcessTest : public ::testing::TestWithParam<std::string> {
         break;
       }
     }
+    if (at_kill == 0) kill(pid, SIGKILL);
     int code = Wait(pid);
+    feed.join();
+    close(input);
     ASSERT_GT(at_kill, 0u) << "the ingest never committed 100 articles";
     ASSERT_EQ(code, 128 + SIGKILL) << "the ingest ended before it was killed";
     bool bulk = GetParam() == "sqlite" && !extra.empty();
@@ -167,9 +228,7 @@ class IngestProcessTest : public ::testing::TestWithParam<std::string> {
     EXPECT_GE(partial.articles, at_kill);
     EXPECT_LT(partial.articles, 2000u);
 
-    auto rerun_args = IngestArgs(killed_url);
-    rerun_args.insert(rerun_args.end(), extra.begin(), extra.end());
-    std::string rerun = Ingest(rerun_args);
+    std::string rerun = Ingest(args_for(killed_url, lines.string(), true));
     EXPECT_NE(rerun.find(std::to_string(partial.articles) + " unchanged"), std::string::npos)
         << rerun;
     StoreCounts after = CountsOf(killed_url);
