@@ -1,8 +1,9 @@
 // The stored events a new report could merge with, cached in blocks of one CAMEO root and one
 // week of start dates, so that an ingest batch reads each block of the events table once rather
 // than once per report. The store owns the cache's validity: it clears it whenever another
-// connection may have written (SQLite's data_version moved; PostgreSQL: every batch), when a
-// transaction rolls back, and when events are rewritten (an article replaced).
+// connection may have written (SQLite: data_version moved; PostgreSQL: the generation moved by
+// more than its own commit), when a transaction rolls back, and when events are rewritten (an
+// article replaced).
 #pragma once
 
 #include <cstddef>

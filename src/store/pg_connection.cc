@@ -128,7 +128,10 @@ class PgConnection : public SqlConnection {
     return status;
   }
 
-  Status BeginWrite() override { return Exec("BEGIN"); }
+  // Read committed whatever the server's or role's default: a batch reads the generation and
+  // its merge candidates after its advisory locks are granted, and must see what the writers
+  // it waited for committed (an older snapshot would merge nothing with them).
+  Status BeginWrite() override { return Exec("BEGIN ISOLATION LEVEL READ COMMITTED"); }
   Status Commit() override { return Exec("COMMIT"); }
   void Rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));

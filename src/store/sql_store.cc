@@ -133,12 +133,16 @@ class SqlStore : public Store {
       last_error = outcomes.error();
       if (deferred_id_taken_) {
         // A new event's id was taken (rare: a replaced article's events): its reports may
-        // have merged into it under that id already, so the batch goes again row by row.
+        // have merged into it under that id already, so the batch goes again row by row
+        // (once: not counted as an attempt).
         deferred_id_taken_ = false;
         send_together = false;
+        --attempt;
         continue;
       }
-      if (!db_->LastErrorTransient()) break;
+      bool lost_race = merge_target_vanished_;
+      merge_target_vanished_ = false;
+      if (!lost_race && !db_->LastErrorTransient()) break;
       // Another writer won a race (deadlock, unique key): back off a little and redo it all.
       std::this_thread::sleep_for(
           std::chrono::milliseconds(5 + jitter() % (20 << std::min(attempt, 4))));
@@ -598,12 +602,24 @@ class SqlStore : public Store {
     for (const auto& [id, m] : deferred_merges_)
       merges.AddRow({TextView(id), Int(m.sources), Int(m.articles), IntOrNull(m.fatalities),
                      IntOrNull(m.injuries)});
-    size_t expected = deferred_merges_.size();
     auto updated = db_->Query(kMergeIntoEventsFromArrays, merges.TakeParams());
-    deferred_merges_.clear();
     if (!updated) return Error{updated.error()};
-    if (updated->size() != expected) return Error{"an event vanished while merging"};
+    if (updated->size() != deferred_merges_.size()) {
+      std::set<std::string> found;
+      for (const SqlRow& row : *updated) found.insert(row.Str(0));
+      for (const auto& [id, m] : deferred_merges_)
+        if (!found.count(id)) return MergeTargetVanished(id);
+    }
+    deferred_merges_.clear();
     return OkStatus();
+  }
+
+  // Another writer took out the event a report merged into (replacing the article of its
+  // only report) after this batch read it: a lost race, so the batch is tried again, and
+  // the other writer's commit has made this one forget the event.
+  Status MergeTargetVanished(std::string_view event_id) {
+    merge_target_vanished_ = true;
+    return Error{"event " + std::string(event_id) + " vanished while merging"};
   }
 
   // PostgreSQL: the cache outlives a batch only while no other writer has committed since this
@@ -826,7 +842,7 @@ class SqlStore : public Store {
          r.report_row[kReportRowInjuries], TextView(event_id)},
         "1");
     if (!updated) return Error{updated.error()};
-    if (!*updated) return Error{"event " + std::string(event_id) + " vanished while merging"};
+    if (!*updated) return MergeTargetVanished(event_id);
     return OkStatus();
   }
 
@@ -843,6 +859,7 @@ class SqlStore : public Store {
       r.event_row[kEventRowId] = TextView(event_id);
       r.event_row[kEventRowPrimaryReport] = Int(seq);
       deferred_events_.AddRow(r.event_row);
+      r.event_row[kEventRowId] = Null();  // it viewed event_id, which goes to the cache
       ++deferred_event_ids_;
       deferred_event_blocks_.insert(
           BlockKey(candidates_.RootId(r.key.root), BucketOf(r.key.begin)));
@@ -996,7 +1013,8 @@ class SqlStore : public Store {
   int64_t pg_generation_after_commit_ = -1;
   // PostgreSQL: this batch's rows go to the server together (SendDeferred), not one by one.
   bool deferring_ = false;
-  bool deferred_id_taken_ = false;  // ... and one of its new events' ids was taken
+  bool deferred_id_taken_ = false;      // ... and one of its new events' ids was taken
+  bool merge_target_vanished_ = false;  // the batch lost a race (MergeTargetVanished)
   ColumnArrays deferred_events_{kEventColumnCount};
   size_t deferred_event_ids_ = 0;                      // rows of deferred_events_ not yet sent
   std::unordered_set<int64_t> deferred_event_blocks_;  // their blocks (BlockKey)

@@ -484,6 +484,55 @@ TEST_P(StoreTest, AReplacementSeesTheReportsBeforeItInItsBatch) {
   EXPECT_EQ(CountsOf(*store).reports, 2u);
 }
 
+// One writer keeps replacing the article behind an event (which takes the event out and
+// puts it back) while another merges reports into it: a batch that finds its event gone
+// lost a race and is tried again, so every batch stores, and every event's counts are its
+// reports'.
+TEST_P(StoreTest, MergesRacingAReplacementOfTheirEventAllStore) {
+  SITREP_FRESH_DB(url, GetParam(), dir_);
+  auto replacer = OpenStore(url);
+  auto merger = OpenStore(url);
+  ASSERT_TRUE(replacer && merger);
+  ASSERT_TRUE(replacer->PutArticle(MakeArticle("r", "r version 0"), {Baghdad("er")}).ok());
+  constexpr int kRounds = 40;
+  ErrorLog errors;
+  // Odd versions report a month later, in buckets the merger never locks, so the replacer
+  // takes the event out without waiting for the merger's batch.
+  Event later = MakeEvent("em", "2021-08-20", "190", "", "", "Mosul", 36.34, 43.13);
+  std::thread replacing([&] {
+    for (int i = 1; i <= kRounds; ++i) {
+      auto r = replacer->PutArticle(MakeArticle("r", "r version " + std::to_string(i)),
+                                    {i % 2 ? later : Baghdad("er")});
+      if (!r.ok()) errors.Add("replacing: " + r.error());
+    }
+  });
+  for (int i = 0; i < kRounds; ++i) {
+    std::string id = "x" + std::to_string(i);
+    // The merging report first, then articles elsewhere, so that the batch goes on a while.
+    std::vector<std::pair<Article, std::vector<Event>>> batch = {
+        {MakeArticle(id, id), {Baghdad(id)}}};
+    for (int k = 0; k < 20; ++k) {
+      std::string other = id + "-" + std::to_string(k);
+      batch.push_back({MakeArticle(other, other),
+                       {MakeEvent(other, "2021-03-0" + std::to_string(1 + k % 9), "042", "", "",
+                                  "Town " + other, -40.0 + k, 100.0 + i)}});
+    }
+    auto r = merger->PutArticles(batch);
+    if (!r.ok()) errors.Add("merging " + id + ": " + r.error());
+  }
+  replacing.join();
+  EXPECT_THAT(errors.messages, ::testing::IsEmpty());
+  size_t sources = 0;
+  for (const Event& e : All(*merger)) {
+    auto reports = merger->GetSources(e.id);
+    ASSERT_TRUE(reports.ok());
+    EXPECT_EQ(static_cast<size_t>(e.num_sources), reports->size()) << e.id;
+    sources += reports->size();
+  }
+  EXPECT_EQ(sources, static_cast<size_t>(kRounds) * 21 + 1);
+  EXPECT_EQ(CountsOf(*merger).reports, static_cast<size_t>(kRounds) * 21 + 1);
+}
+
 // Text is stored as given, whatever it holds: quotes, backslashes, braces and commas (which
 // PostgreSQL array literals give a meaning), the word NULL, empty strings, line breaks, UTF-8.
 TEST_P(StoreTest, TextWithQuotesBracesAndBackslashesIsStoredAsGiven) {
