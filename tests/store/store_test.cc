@@ -872,7 +872,16 @@ TEST_P(StoreTest, ConcurrentWritersMatchOneWriter) {
   EXPECT_EQ(b.events, a.events);
   EXPECT_EQ(a.events, 6u * 20u);
   size_t sources = 0;
-  for (const Event& e : All(*shared)) sources += e.num_sources;
+  for (const Event& e : All(*shared)) {
+    sources += e.num_sources;
+    // Each event's counts are those of its own reports.
+    auto reports = shared->GetSources(e.id);
+    ASSERT_TRUE(reports.ok()) << e.id;
+    std::set<std::string> articles;
+    for (const auto& r : *reports) articles.insert(r.article_id);
+    EXPECT_EQ(static_cast<size_t>(e.num_sources), reports->size()) << e.id;
+    EXPECT_EQ(static_cast<size_t>(e.num_articles), articles.size()) << e.id;
+  }
   EXPECT_EQ(sources, b.reports);  // the per-event counts add up
 }
 
