@@ -59,9 +59,18 @@ std::string ArticleLine(int i) {
   return "{\"id\": \"article-" + std::to_string(i) + "\", \"text\": \"" + text + "\"}\n";
 }
 
-int Spawn(const std::vector<std::string>& args, const fs::path& out) {
+// Forks `args` with stdout and stderr to `out`. With `stdin_fd`, its stdin is a pipe whose
+// write end is returned there.
+int Spawn(const std::vector<std::string>& args, const fs::path& out, int* stdin_fd = nullptr) {
+  int fds[2] = {-1, -1};
+  if (stdin_fd && pipe(fds) != 0) return -1;
   pid_t pid = fork();
   if (pid == 0) {
+    if (stdin_fd) {
+      dup2(fds[0], 0);
+      close(fds[0]);
+      close(fds[1]);
+    }
     int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, 1);
     dup2(fd, 2);
@@ -71,29 +80,10 @@ int Spawn(const std::vector<std::string>& args, const fs::path& out) {
     execv(argv[0], argv.data());
     _exit(127);
   }
-  return pid;
-}
-
-// Spawns with stdin a pipe whose write end is returned in `stdin_fd`.
-int SpawnWithInput(const std::vector<std::string>& args, const fs::path& out, int& stdin_fd) {
-  int fds[2];
-  if (pipe(fds) != 0) return -1;
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(fds[0], 0);
+  if (stdin_fd) {
     close(fds[0]);
-    close(fds[1]);
-    int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
+    *stdin_fd = fds[1];
   }
-  close(fds[0]);
-  stdin_fd = fds[1];
   return pid;
 }
 
@@ -192,7 +182,7 @@ class IngestProcessTest : public ::testing::TestWithParam<std::string> {
     auto args = args_for(killed_url, "-", true);
     args.insert(args.end(), {"--batch", "16"});
     int input = -1;
-    int pid = SpawnWithInput(args, dir_.path() / "killed.txt", input);
+    int pid = Spawn(args, dir_.path() / "killed.txt", &input);
     ASSERT_GT(pid, 0);
     signal(SIGPIPE, SIG_IGN);  // the writer below finds the pipe closed once the kill is done
     std::thread feed([input] {

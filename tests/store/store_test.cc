@@ -38,6 +38,17 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error());
     return out;
   }
+  // Each event reads back as it was coded, with its article's fields.
+  void ExpectEventsComeBackAsCoded(Store& s, const std::vector<Event>& expected) {
+    for (const Event& want : expected) {
+      auto got = s.GetEvent(want.id);
+      ASSERT_TRUE(got.ok() && got->has_value()) << want.id;
+      std::string want_line, got_line;
+      AppendJsonLine(want, want_line);
+      AppendJsonLine(**got, got_line);
+      EXPECT_EQ(got_line, want_line);
+    }
+  }
   testing::TempDir dir_;
 };
 
@@ -95,14 +106,7 @@ TEST_P(StoreTest, EveryFieldOfACodedEventComesBack) {
   }
   auto stored = store->PutArticles(batch);
   ASSERT_TRUE(stored.ok()) << stored.error();
-  for (const Event& want : expected) {
-    auto got = store->GetEvent(want.id);
-    ASSERT_TRUE(got.ok() && got->has_value()) << want.id;
-    std::string want_line, got_line;
-    AppendJsonLine(want, want_line);
-    AppendJsonLine(**got, got_line);
-    EXPECT_EQ(got_line, want_line);
-  }
+  ExpectEventsComeBackAsCoded(*store, expected);
 }
 
 TEST_P(StoreTest, SameArticleTwiceIsStoredOnce) {
@@ -572,14 +576,7 @@ TEST_P(StoreTest, TextWithQuotesBracesAndBackslashesIsStoredAsGiven) {
   }
   auto stored = store->PutArticles(batch);
   ASSERT_TRUE(stored.ok()) << stored.error();
-  for (const Event& want : expected) {
-    auto got = store->GetEvent(want.id);
-    ASSERT_TRUE(got.ok() && got->has_value()) << want.id;
-    std::string want_line, got_line;
-    AppendJsonLine(want, want_line);
-    AppendJsonLine(**got, got_line);
-    EXPECT_EQ(got_line, want_line);
-  }
+  ExpectEventsComeBackAsCoded(*store, expected);
 }
 
 class QueryTest : public StoreTest {
