@@ -392,6 +392,35 @@ struct Reader {
     }
   }
 
+  // "U.S. Central Command said its forces destroyed four drones", "the army said its aircraft
+  // struck": whose forces is who said so, not the last army the article named.
+  void SpeakersOwnForces() {
+    for (ActorSpan& span : actors) {
+      if (!span.generic || span.begin < 2 || !In(K(span.begin - 1), {"its", "their"})) continue;
+      size_t k = span.begin - 1;
+      for (size_t n = 0; n < 5 && k > 0 && !IsSpeechVerb(K(k - 1)); ++n) {
+        --k;
+        if (w[k].punct) break;
+      }
+      if (k == 0 || !IsSpeechVerb(K(k - 1))) continue;
+      size_t v = k - 1;
+      while (v > 0 && IsAdverb(K(v - 1))) --v;
+      if (v == 0 || actor_at[v - 1] < 0) continue;
+      const ActorSpan& who = actors[actor_at[v - 1]];
+      if (who.pronoun || who.locative || &who == &span) continue;
+      std::string text = span.actor.text;
+      std::string sector = span.actor.sector;
+      span.actor = who.actor;
+      span.actor.text = text;
+      bool state = who.actor.sector.empty() || who.actor.sector.substr(0, 3) == "GOV";
+      if (!who.actor.country.empty() && !sector.empty() && state) {
+        span.actor.sector = sector;  // "Israel said its troops": Israel's army
+        span.actor.code = who.actor.country + sector;
+      }
+      span.generic = who.generic;
+    }
+  }
+
   bool NounReading(size_t i) const {
     if (i == 0) return false;
     const Word& prev = w[i - 1];
@@ -710,8 +739,13 @@ struct Reader {
     if (!subj) return;
     std::vector<ActorSpan> all = Conjuncts(*subj);
     if (all.size() < 2) return;
+    // A country's state (government, army, police) is one side, and each of its other
+    // groups one of its own: "Colombia's government and the ELN agreed" are two.
     auto side = [](const ActorSpan& a) {
-      return a.actor.country.empty() ? a.actor.code : a.actor.country;
+      if (a.actor.country.empty()) return a.actor.code;
+      std::string_view sector = std::string_view(a.actor.sector).substr(0, 3);
+      bool state = sector.empty() || In(sector, {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"});
+      return a.actor.country + (state ? "" : "/" + std::string(sector));
     };
     bool any_named = std::any_of(all.begin(), all.end(), [](const ActorSpan& a) {
       return !a.generic && !a.actor.code.empty();
@@ -790,7 +824,11 @@ struct Reader {
     size_t k = c.begin;
     while (k > 0 && IsAdverb(K(k - 1)) && K(k - 1) != "had" && K(k - 1) != "has") --k;
     if (k > 0 && IsAux(K(k - 1))) return true;
-    return c.end < w.size() && K(c.end) == "by";
+    // "were killed by militants", not "agreed to extend the truce by six months" / "by Friday".
+    if (c.end + 1 >= w.size() || K(c.end) != "by") return false;
+    size_t j = c.end + 1;
+    if (IsDeterminer(K(j)) && j + 1 < w.size()) ++j;
+    return ByAgent(c.end) || lex.weapons.Longest(w, j).length > 0;
   }
 
   bool ForceInSentence() const {
@@ -1156,7 +1194,25 @@ struct Reader {
   void Between(Candidate& c) const {
     for (size_t k = c.begin; k < std::min(w.size(), c.end + 2); ++k) {
       if (K(k) != "between") continue;
-      auto a = Object(k + 1);
+      // "between the army and the RSF": the first side is the actor right after "between",
+      // even a generic one (the article resolves it), not the first named one after it.
+      size_t first = k + 1 < w.size() && IsDeterminer(K(k + 1)) ? k + 2 : k + 1;
+      if (!c.source && !c.target && first + 1 < w.size() &&
+          In(K(first), {"two", "both", "warring", "rival", "opposing"}) &&
+          In(K(first + 1), {"sides", "parties", "camps", "forces"})) {
+        c.between_sides = true;
+        break;
+      }
+      if (!c.source && !c.target && K(k + 1) == "both" && k + 2 < w.size() &&
+          In(K(k + 2), {"sides", "parties", "camps"})) {
+        c.between_sides = true;
+        break;
+      }
+      std::optional<ActorSpan> a;
+      if (first < w.size() && actor_at[first] >= 0 && !actors[actor_at[first]].locative &&
+          !actors[actor_at[first]].pronoun)
+        a = actors[actor_at[first]];
+      if (!a) a = Object(k + 1);
       if (!a) break;
       auto b = Object(a->end);
       if (!c.source) c.source = a;
@@ -1345,6 +1401,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   r.MarkQuotes();
   r.Scan();
   r.MarkSpeakers();
+  r.SpeakersOwnForces();
   out.question = r.w.back().key == "?" || s.modality == Modality::kQuestion;
   r.licensed.assign(r.cands.size(), false);
   bool force = r.ForceInSentence();
@@ -1392,10 +1449,16 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       size_t q = d;
       if (q > 0 && In(r.K(q - 1), {"a", "an", "the", "this", "that"})) --q;
       // "were killed on Monday in clashes": a date may stand between.
-      auto dated = [&](size_t k) {
+      auto in_date = [&](size_t k) {
         return std::any_of(s.dates.begin(), s.dates.end(), [&](const DateMention& dm) {
           return dm.start <= r.w[k].start && r.w[k].end <= dm.end;
         });
+      };
+      // "on Monday", "late on Sunday": the preposition before a date goes with it.
+      auto dated = [&](size_t k) {
+        return in_date(k) ||
+               (k + 1 < r.w.size() && In(r.K(k), {"on", "late", "early"}) &&
+                (in_date(k + 1) || (r.K(k + 1) == "on" && k + 2 < r.w.size() && in_date(k + 2))));
       };
       if (q > 0 && In(r.K(q - 1), {"by", "in"}))
         for (const Candidate& o : r.cands) {
@@ -1495,6 +1558,15 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
         c.cameo = "171";
       else if (!arson && In(sector, {"MIL", "COP", "REB", "UAF"}) && on_armed_men)
         c.cameo = "190";
+    }
+    // "Forces destroyed four Houthi drones": armed men destroying weapons fight their owners.
+    if (c.cameo == "171" && c.source &&
+        ArmedSector(std::string_view(c.source->actor.sector).substr(0, 3))) {
+      for (size_t k = c.end; k < r.w.size() && k < c.end + 5 && !r.w[k].punct; ++k)
+        if (r.lex.weapons.Longest(r.w, k).length) {
+          c.cameo = "190";
+          break;
+        }
     }
     const WeaponSpan* ws = r.NearestWeapon(c);
     if (ws && c.cameo.substr(0, 2) >= "18") {

@@ -55,6 +55,8 @@ struct Candidate {
   bool summary = false;        // "roadside bombs have exploded in several incidents"
   bool fused = false;          // absorbed into another candidate of the sentence
   bool casualty_only = false;
+  // "clashes between the two sides": the two of the last fight told, for the article to fill.
+  bool between_sides = false;
   uint32_t near = 0;  // body offset of the phrasing
 };
 

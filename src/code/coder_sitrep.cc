@@ -56,6 +56,38 @@ struct Pending {
   bool dropped = false;
 };
 
+// Whether date `d` is when someone said something: "said on Saturday", "announced Tuesday".
+bool SaidOn(std::string_view body, uint32_t sentence_start, const DateMention& d) {
+  size_t k = d.start;
+  auto skip_spaces = [&] {
+    while (k > sentence_start && body[k - 1] == ' ') --k;
+  };
+  auto word_before = [&] {
+    skip_spaces();
+    size_t e = k;
+    while (k > sentence_start && std::isalpha(static_cast<unsigned char>(body[k - 1]))) --k;
+    return body.substr(k, e - k);
+  };
+  std::string_view w = word_before();
+  if (w == "on" || w == "late" || w == "early") w = word_before();
+  static constexpr std::string_view kSaid[] = {"said",    "says",      "announced", "reported",
+                                               "stated",  "confirmed", "told",      "added",
+                                               "claimed", "declared"};
+  return std::find(std::begin(kSaid), std::end(kSaid), w) != std::end(kSaid);
+}
+
+// "Clashes between the two sides": the two of the latest fight told a few sentences before,
+// in its order (who attacked first stays the source).
+void TheTwoSides(const std::vector<Pending>& pending, size_t sentence, Candidate& c) {
+  for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+    if (sentence - it->sentence > 4) return;
+    if (it->dropped || it->event.root < "18" || !it->cand.source || !it->cand.target) continue;
+    c.source = it->cand.source;
+    c.target = it->cand.target;
+    return;
+  }
+}
+
 class SitrepCoder : public Coder {
  public:
   SitrepCoder(Lexicon lex, std::vector<std::string> discard)
@@ -436,6 +468,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         ctx.sentence_countries.clear();
       ctx.Resolve(c.source);
       ctx.Resolve(c.target);
+      if (c.between_sides) TheTwoSides(pending, si, c);
       Pending p;
       p.cand = c;
       p.sentence = si;
@@ -447,8 +480,15 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         e.target.reset();
       // Date: the sentence's date nearest the phrasing, else the article's latest, else the day
       // of publication.
+      // "The command said on Saturday it had carried out an air strike two days earlier":
+      // the day of a statement is not that of the act it reports, when another date is there.
+      bool material = c.cameo.substr(0, 2) >= "06";
+      bool other_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const DateMention& d) {
+        return !SaidOn(body, s.start, d);
+      });
       const DateMention* best = nullptr;
       for (const DateMention& d : s.dates) {
+        if (material && other_date && SaidOn(body, s.start, d) && d.end <= c.near) continue;
         auto dist = [&](const DateMention& m) {
           return m.start > c.near ? m.start - c.near : c.near - m.end;
         };

@@ -1383,5 +1383,99 @@ TEST(CoderRiot, ArmedMenStormingPoliceOrStormedByPoliceAttack) {
   EXPECT_EQ(ev[0].cameo, "145");
 }
 
+// "by" after a phrasing makes it passive only when an agent or a weapon follows: "extend
+// their ceasefire by six months" is still the subject's act.
+TEST(CoderPassive, ByWithNoAgentAfterItIsNoPassive) {
+  auto ev = CodeText("Israel and Hamas agreed on Thursday to extend their truce by six months.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source && ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "ISR");
+  EXPECT_EQ(ev[0].target->code, "PSEREB");
+  ev = CodeText("Three soldiers killed by a roadside bomb in Kirkuk on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_FALSE(ev[0].source) << Codes(ev);
+  ASSERT_TRUE(ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].target->sector, "MIL");
+}
+
+// A country's government and its rebels are two sides, not one: they agreed with each other.
+TEST(CoderGeneral, GovernmentAndRebelsOfOneCountryAreTwoSides) {
+  auto ev = CodeText("Colombia's government and the ELN agreed on Thursday to a ceasefire.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source && ev[0].target && ev[1].source && ev[1].target) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "COLGOV");
+  EXPECT_EQ(ev[0].target->code, "COLREB");
+  EXPECT_EQ(ev[1].source->code, "COLREB");
+  // Units of one state still act as one.
+  ev = CodeText("Iraqi soldiers and police raided a village near Kirkuk on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+}
+
+// "Clashes between the army and the RSF": the actor right after "between" is the first side,
+// even a generic one the article resolves; "the two sides" are those of the last fight told.
+TEST(CoderBetween, FirstSideIsTheActorRightAfterBetween) {
+  auto ev = CodeText(
+      "Sudan's army launched air strikes on RSF positions in Khartoum on Monday.\n\nAt least "
+      "20 fighters were killed on Tuesday in clashes between the army and the RSF near Sennar.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[1].source && ev[1].target) << Codes(ev);
+  EXPECT_EQ(ev[1].source->code, "SDNMIL");
+  EXPECT_EQ(ev[1].target->code, "SDNREB");
+  EXPECT_EQ(ev[1].fatalities, 20);
+}
+
+TEST(CoderBetween, TheTwoSidesAreThoseOfTheLastFight) {
+  auto ev = CodeText(
+      "Sudan's army launched air strikes on RSF positions in Khartoum on Monday.\n\nAt least "
+      "20 fighters were killed on Tuesday in clashes between the two sides near Sennar.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[1].source && ev[1].target) << Codes(ev);
+  EXPECT_EQ(ev[1].source->code, "SDNMIL");
+  EXPECT_EQ(ev[1].target->code, "SDNREB");
+  EXPECT_EQ(ev[1].root, "19");
+  // With no fight before, "the two sides" name no one (only the fighters killed).
+  ev = CodeText("At least 20 fighters were killed on Tuesday in clashes between the two sides.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_FALSE(ev[0].source) << Codes(ev);
+}
+
+// The day someone said something is not the day of the act they report, when the sentence
+// dates the act too; alone, it is the best date there is.
+TEST(CoderDates, StatementDayIsNotTheDayOfTheActReported) {
+  auto ev = CodeText(
+      "The U.S. military said on Saturday that it had carried out an air strike against "
+      "al-Shabaab fighters near Jilib in Somalia two days earlier.",
+      "2024-07-14");
+  const Event* strike = FindRoot(ev, "19");
+  ASSERT_TRUE(strike) << Codes(ev);
+  EXPECT_EQ(strike->date.begin.Iso(), "2024-07-11");
+  ev = CodeText("Police said on Saturday that militants attacked a checkpoint in Kirkuk.",
+                "2024-07-14");
+  const Event* attack = FindRoot(ev, "19");
+  ASSERT_TRUE(attack) << Codes(ev);
+  EXPECT_EQ(attack->date.begin.Iso(), "2024-07-13");
+}
+
+// "X said its forces ...": the forces are the speaker's, not the last army named.
+TEST(CoderActors, ItsForcesAreTheSpeakersOwn) {
+  auto ev = CodeText(
+      "British warplanes struck Houthi targets in Hodeidah overnight.\n\nThe U.S. military "
+      "said its forces destroyed four Houthi drones on launch pads in Yemen on Tuesday.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  ASSERT_TRUE(ev[1].source) << Codes(ev);
+  EXPECT_EQ(ev[1].source->code, "USAMIL");
+  // Destroying an enemy's weapons is fighting them, not destroying property.
+  EXPECT_EQ(ev[1].root, "19") << Codes(ev);
+  ev = CodeText("Israel said its troops killed three militants in Jenin on Tuesday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "ISRMIL");
+}
+
+TEST(CoderGeneral, SeizingPowerIsNoSeizureOfProperty) {
+  auto ev = CodeText("The military seized power in a coup in February 2021.");
+  EXPECT_EQ(FindRoot(ev, "17"), nullptr) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
