@@ -1373,6 +1373,16 @@ struct ReaderBuffers {
 
 }  // namespace
 
+// Whether `c` is a fight its subjects wage on each other: "fought", "clashed", "exchanged
+// fire", not "attacked" (which has its target after it).
+bool MutualFight(const Reader& r, const Candidate& c) {
+  if (c.trigger->kind != TriggerKind::kVerb || c.cameo.substr(0, 2) != "19") return false;
+  static const WordSet kFight = {"fight",   "fought",   "fighting", "fights",    "clash",
+                                 "clashed", "clashes",  "clashing", "battle",    "battled",
+                                 "battles", "battling", "exchange", "exchanged", "traded"};
+  return kFight.Has(r.K(c.begin));
+}
+
 SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Sentence& s,
                              std::optional<Date> ref) {
   thread_local ReaderBuffers buffers;
@@ -1609,6 +1619,13 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < out.events.size(); ++i) {
     Candidate& c = out.events[i];
     std::vector<Candidate> copies;
+    // "M23 rebels and Congolese troops fought heavy battles": two sides fighting each other are
+    // one clash, the first named its source.
+    if (c.source && c.co_sources.size() == 1 && c.co_targets.empty() && MutualFight(r, c) &&
+        (!c.target || c.target->generic || !ArmedSector(c.target->actor.sector.substr(0, 3)))) {
+      c.target = c.co_sources.front();
+      c.co_sources.clear();
+    }
     if (c.source && !c.target && c.co_sources.size() == 1 && c.co_targets.empty() &&
         reciprocal(c.cameo)) {
       copies.push_back(c);

@@ -76,14 +76,49 @@ bool SaidOn(std::string_view body, uint32_t sentence_start, const DateMention& d
   return std::find(std::begin(kSaid), std::end(kSaid), w) != std::end(kSaid);
 }
 
-// "Clashes between the two sides": the two of the latest fight told a few sentences before,
+// "Security forces killed eight militants in North Waziristan": a role the article never tied
+// to a country (no such group named before, none of the sentence's places) is that of the
+// country where the event happened, as ACLED codes "Military Forces of Pakistan". Foreign
+// armies are named ("U.S. troops"), and so resolved before this.
+void OfTheCountry(std::optional<Actor>& a, const std::string& country) {
+  static constexpr std::string_view kLocalRoles[] = {"COP", "GOV", "REB", "OPP", "CVL"};
+  if (!a || country.empty() || !a->country.empty() || a->code != a->sector) return;
+  bool local =
+      std::find(std::begin(kLocalRoles), std::end(kLocalRoles), a->sector) != std::end(kLocalRoles);
+  // Of soldiers, only the country's own army: "the army said", not "a convoy" or "troops",
+  // which in Iraq or Syria may as well be a foreign army's.
+  if (a->sector == "MIL") {
+    std::string text = Lower(a->text);
+    for (std::string_view own : {"army", "military", "armed forces", "junta"})
+      local |= text.find(own) != std::string::npos;
+  }
+  if (!local) return;
+  a->country = country;
+  a->code = country + a->sector;
+}
+
+bool In3(const std::string& sector, std::initializer_list<std::string_view> roles) {
+  std::string_view head = std::string_view(sector).substr(0, 3);
+  return std::find(roles.begin(), roles.end(), head) != roles.end();
+}
+
+// "Clashes between the two sides": the two of the latest fight told in the sentences before,
 // in its order (who attacked first stays the source).
 void TheTwoSides(const std::vector<Pending>& pending, size_t sentence, Candidate& c) {
+  // Sides that fight: not the civilians one side shelled.
+  auto armed = [](const std::optional<Actor>& a) {
+    return a && !In3(a->sector, {"CVL", "EDU", "MED", "HLH", "REF", "JRN", "NGO", "BUS", "REL"});
+  };
   for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
-    if (sentence - it->sentence > 4) return;
-    if (it->dropped || it->event.root < "18" || !it->cand.source || !it->cand.target) continue;
-    c.source = it->cand.source;
-    c.target = it->cand.target;
+    if (sentence - it->sentence > 12) return;  // the article's belligerents, told not long ago
+    const Event& e = it->event;
+    if (it->dropped || e.root < "18" || !armed(e.source) || !armed(e.target)) continue;
+    if (e.source->code == e.target->code) continue;
+    for (auto [side, actor] : {std::pair{&c.source, &*e.source}, {&c.target, &*e.target}}) {
+      ActorSpan span;
+      span.actor = *actor;
+      *side = span;
+    }
     return;
   }
 }
@@ -309,6 +344,9 @@ bool Apart(const Location& a, const Location& b) {
 bool SameActor(const std::optional<Actor>& a, const std::optional<Actor>& b) {
   if (!a || !b) return true;
   if (a->code == b->code) return true;
+  // Two bare roles of no known country ("MIL", "CVL") are two different groups.
+  auto bare_role = [](const Actor& x) { return x.country.empty() && x.code == x.sector; };
+  if (bare_role(*a) && bare_role(*b)) return false;
   return a->country.empty() && b->country.empty();
 }
 
@@ -522,6 +560,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       bool on_the_ground = e.root >= "14" && e.root != "16";
       if (countries.empty() && e.location && !on_the_ground)
         if (auto own = ActorCountryPlace(e, places, si)) e.location = own;
+      if (on_the_ground && e.location) {
+        OfTheCountry(e.source, e.location->country);
+        OfTheCountry(e.target, e.location->country);
+      }
       e.evidence = Evidence{std::string(stext), s.start, s.end};
       if (reading.attributed_to) e.attributed_to = reading.attributed_to;
       e.article = ArticleRef{article.id,        article.title,  article.url,
@@ -644,6 +686,11 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   // A summary ("bombs have exploded in several incidents") told in detail later is dropped.
   for (Pending& a : pending) {
     if (a.dropped || !a.cand.summary) continue;
+    // "Air strikes on Mogoke on Saturday killed 11 civilians": a day's strikes with their
+    // dead are told in detail already.
+    if (a.date_from_text && a.event.date.begin == a.event.date.end &&
+        (a.event.fatalities || a.event.injuries))
+      continue;
     for (const Pending& b : pending) {
       if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
       // Air strikes by one side are not told in detail by the other side's attack.
@@ -654,7 +701,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                   (!a.date_from_text && b.event.date.end <= a.event.date.end &&
                    a.event.date.begin - b.event.date.begin <= 7);
       if (!near) continue;
-      if (a.event.weapon && b.event.weapon && a.event.weapon->kind != b.event.weapon->kind)
+      // A battle does not tell air strikes in detail: the detail names the same weapon.
+      if (a.event.weapon && (!b.event.weapon || a.event.weapon->kind != b.event.weapon->kind))
         continue;
       // Nor by an attack in another country ("jets bombed targets in Gaza" after an ambush in
       // Burkina Faso).

@@ -415,12 +415,15 @@ bool IsAnchor(const Place& p) {
 void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContext& context) {
   // Names whose places all lie in one country vote first, without any choosing; so do names
   // whose likeliest place is no town ("Lebanon" the country, not Lebanon, Pennsylvania).
-  for (const Match& m : matches) {
+  std::vector<bool> voted(matches.size(), false);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Match& m = matches[i];
     std::string_view country = g.Country(m.places[0]);
     bool one_country = true;
     for (uint32_t id : m.places) one_country &= g.Country(id) == country;
     if (one_country) {
       context.Add(country, ContextVote(g.Get(m.places[0]), m));
+      voted[i] = true;
       continue;
     }
     const uint32_t* likeliest = nullptr;
@@ -440,7 +443,7 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
   std::vector<Place> anchors;  // places of one-place names
   for (Match& m : matches)
     if (m.places.size() == 1 && IsAnchor(g.Get(m.places[0]))) anchors.push_back(g.Get(m.places[0]));
-  for (Match& m : matches) {
+  auto choose = [&](Match& m) {
     double best = -1e9;
     // "the Saudi city of X": only X in Saudi Arabia, when the gazetteer has one; the text vouches
     // for it, however small.
@@ -467,7 +470,23 @@ void Resolve(const geo::Gazetteer& g, std::vector<Match>& matches, CountryContex
         m.chosen = static_cast<int>(k);
       }
     }
+  };
+  for (Match& m : matches) choose(m);
+  // "around Sake, 25 km west of Goma": a city that stands on its own but whose name other
+  // countries have too ("Goma") vouches for its country once chosen, and the towns that wanted
+  // their country named get another look.
+  bool more = false;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Match& m = matches[i];
+    if (voted[i] || m.chosen < 0) continue;
+    Place p = g.Get(m.places[static_cast<size_t>(m.chosen)]);
+    if (p.kind != PlaceKind::kCity || StandingOf(p, m.single_word) != Standing::kOwn) continue;
+    context.Add(p.country, ContextVote(p, m));
+    more = true;
   }
+  if (more)
+    for (Match& m : matches)
+      if (m.chosen < 0) choose(m);
 }
 
 uint32_t ParagraphOf(const std::vector<uint32_t>& starts, uint32_t offset) {

@@ -1477,5 +1477,52 @@ TEST(CoderGeneral, SeizingPowerIsNoSeizureOfProperty) {
   EXPECT_EQ(FindRoot(ev, "17"), nullptr) << Codes(ev);
 }
 
+// "responded on Saturday with air strikes": a light verb with a date between it and its noun.
+// Air strikes with their day and their dead are no summary of an earlier battle, and a bare
+// "MIL" and a bare "CVL" are not one actor.
+TEST(CoderArticle, DatedStrikesWithTheirDeadAreNotABattleToldAgain) {
+  auto ev = CodeText(
+      "Last week, rebels seized the town of Lashio after a ten-day battle with government "
+      "troops.\n\nThe military responded on Saturday with air strikes on Lashio that killed at "
+      "least 11 civilians.",
+      "2024-08-12");
+  const Event* strike = nullptr;
+  for (const Event& e : ev)
+    if (e.cameo == "195") strike = &e;
+  ASSERT_TRUE(strike) << Codes(ev);
+  ASSERT_TRUE(strike->source) << Codes(ev);
+  EXPECT_EQ(strike->source->sector, "MIL");
+  EXPECT_EQ(strike->date.begin.Iso(), "2024-08-10");
+  EXPECT_EQ(strike->fatalities, 11);
+}
+
+// A police or government role never tied to a country is that of the country where the event
+// happened; soldiers only when they are the country's army ("the army"), not "a convoy".
+TEST(CoderActors, UntiedLocalRolesAreOfTheEventsCountry) {
+  auto ev = CodeWithPlaces("Security forces killed eight militants near Bannu on Monday.",
+                           {{"Bannu", "PAK", 32.99, 70.6}});
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->source && e->target) << Codes(ev);
+  EXPECT_EQ(e->source->country, "PAK") << Codes(ev);
+  EXPECT_EQ(e->target->country, "PAK") << Codes(ev);
+  ev = CodeWithPlaces("The army said it killed eight militants near Bannu on Monday.",
+                      {{"Bannu", "PAK", 32.99, 70.6}});
+  e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "PAKMIL") << Codes(ev);
+}
+
+// "A and B fought": one clash between them, not two one-sided fights.
+TEST(CoderGeneral, TwoSidesFightingEachOtherAreOneClash) {
+  auto ev = CodeText("M23 rebels and Congolese troops fought heavy battles around Sake on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source && ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "CODREB");
+  EXPECT_EQ(ev[0].target->code, "CODMIL");
+  // "attacked" has its own target: the conjuncts are both attackers.
+  ev = CodeText("Iraqi soldiers and Kurdish fighters attacked the village on Monday.");
+  for (const Event& e : ev) EXPECT_FALSE(e.target && e.target->sector == "MIL") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep

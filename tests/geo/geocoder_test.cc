@@ -102,6 +102,28 @@ TEST_F(GeocoderTest, SmallTownsNeedTheArticlesCountry) {
   EXPECT_EQ(s->location.country, "SYR");
 }
 
+// A city that stands on its own but shares its name with a village elsewhere ("Goma") is, once
+// chosen, the country support a small town beside it needs.
+TEST(GeocoderSupport, ChosenCityOfASharedNameSupportsTownsOfItsCountry) {
+  auto g = GeocoderFromTable(
+      "# kind\tname\tvariants\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\n"
+      "country\tDR Congo\t\tCOD\t\t0\t25\t0\tcountry\n"
+      "city\tGoma\t\tCOD\tNord-Kivu\t-1.67\t29.23\t670000\tPPLA\n"
+      "city\tGoma\t\tNGA\tKano\t11.9\t8.5\t600\tPPL\n"
+      "city\tSake\t\tCOD\tNord-Kivu\t-1.57\t29.04\t17151\tPPL\n");
+  ASSERT_NE(g, nullptr);
+  std::string body = "Rebels fought around Sake, about 25 km west of Goma, on Monday.";
+  AnalyzedText text = Analyze(body, std::nullopt);
+  ArticlePlaces p = g->Locate(body, text);
+  bool sake = false;
+  for (const auto& m : p.mentions)
+    if (m.location.text == "Sake") sake = m.location.country == "COD";
+  EXPECT_TRUE(sake);
+  body = "Rebels fought around Sake on Monday.";
+  text = Analyze(body, std::nullopt);
+  EXPECT_TRUE(g->Locate(body, text).mentions.empty());
+}
+
 TEST_F(GeocoderTest, PrecisionLevels) {
   auto p = Locate(
       "In Iraq, a bomb hit a convoy in Babil province, another near Nasiriyah, and rockets hit "
