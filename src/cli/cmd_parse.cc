@@ -1,8 +1,8 @@
 // sitrep parse: what the reader and the text stage understood of each article.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iostream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -15,7 +15,9 @@ namespace {
 
 using nlohmann::json;
 
-json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json NullIfEmpty(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 json ParseJson(const Article& a, const AnalyzedText& text) {
   json sentences = json::array();
@@ -26,6 +28,8 @@ json ParseJson(const Article& a, const AnalyzedText& text) {
                        {"date", d.range.begin.Iso()},
                        {"date_end", d.range.end.Iso()},
                        {"precision", std::string(PrecisionName(d.range.precision))},
+                       {"relative", d.relative},
+                       {"background", d.background},
                        {"start", d.start},
                        {"end", d.end}});
     for (const NumberMention& n : s.numbers)
@@ -64,10 +68,9 @@ void PrintTable(const Article& a, const AnalyzedText& text) {
     std::string t = a.body.substr(s.start, s.end - s.start);
     for (char& c : t)
       if (c == '\n') c = ' ';
-    fmt::print("  [{:>6}-{:<6}] {}{}{}\n", s.start, s.end,
-               s.negated ? "(negated) " : "",
-               s.modality != Modality::kAsserted ? fmt::format("({}) ", ModalityName(s.modality)) : "",
-               t);
+    fmt::print(
+        "  [{:>6}-{:<6}] {}{}{}\n", s.start, s.end, s.negated ? "(negated) " : "",
+        s.modality != Modality::kAsserted ? fmt::format("({}) ", ModalityName(s.modality)) : "", t);
     for (const DateMention& d : s.dates)
       fmt::print("      date   {:<28} {} .. {} ({})\n", a.body.substr(d.start, d.end - d.start),
                  d.range.begin.Iso(), d.range.end.Iso(), PrecisionName(d.range.precision));
@@ -81,7 +84,8 @@ void PrintTable(const Article& a, const AnalyzedText& text) {
 
 Runner AddParse(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
-      "parse", "show what the reader and text stages understood: metadata, sentences, dates, numbers");
+      "parse",
+      "show what the reader and text stages understood: metadata, sentences, dates, numbers");
   auto in = std::make_shared<InputOptions>();
   auto format = std::make_shared<std::string>();
   AddInputOptions(sub, *in, false);

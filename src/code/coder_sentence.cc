@@ -808,7 +808,7 @@ struct Reader {
 
   std::optional<ActorSpan> ByAgent(size_t from) const {
     for (size_t k = from; k < w.size() && k < from + 12; ++k) {
-      if (IsHardBreak(w[k])) break;
+      if (IsHardBreak(w[k]) || BackgroundBetween(from, k)) break;
       if (K(k) != "by") continue;
       size_t j = k + 1;
       if (j < w.size() && actor_at[j] >= 0 && !actors[actor_at[j]].locative)
@@ -856,8 +856,18 @@ struct Reader {
 
   // Whether two phrasings of the sentence tell one happening: not when a semicolon or a
   // contrast ("while in Basra four people were injured", "; elsewhere, ...") puts them apart.
+  // Whether a date phrase for what follows it ("the attack came a day after troops killed 17
+  // militants") stands between word `from` and word `to`: the two are different happenings.
+  bool BackgroundBetween(size_t from, size_t to) const {
+    if (from >= to || to >= w.size()) return false;
+    for (const DateMention& d : sentence.dates)
+      if (d.background && d.start >= w[from].start && d.end <= w[to].start) return true;
+    return false;
+  }
+
   bool SameReport(const Candidate& a, const Candidate& b) const {
     size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+    if (BackgroundBetween(from, to)) return false;
     for (size_t k = from; k < to && k < w.size(); ++k)
       if (IsHardBreak(w[k]) ||
           In(K(k), {"while", "whereas", "meanwhile", "separately", "elsewhere"}))
@@ -1506,7 +1516,14 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       c.anaphoric = false;
       continue;
     }
-    if (c.trigger->casualty && has_attack) c.fused = true;
+    // Casualties of an attack the sentence tells go to it (below), unless a date phrase puts
+    // the two apart ("the attack came a day after troops killed 17 militants").
+    if (c.trigger->casualty && has_attack &&
+        std::any_of(r.cands.begin(), r.cands.end(), [&](const Candidate& o) {
+          return &o != &c && !o.trigger->casualty && (!o.fused || o.anaphoric) &&
+                 o.cameo.substr(0, 2) >= "14" && r.SameReport(o, c);
+        }))
+      c.fused = true;
   }
 
   // Casualties go to the nearest attack before them in the sentence (else the first after).

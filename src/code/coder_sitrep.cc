@@ -386,7 +386,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     std::string_view stext(body.data() + s.start, s.end - s.start);
     auto update_carry = [&] {
       for (const DateMention& d : s.dates)
-        if (d.range.end - d.range.begin <= 14) carried = d.range;
+        if (d.range.end - d.range.begin <= 14 && !d.background) carried = d.range;
     };
     if (Furniture(article, stext) || IsHeadingParagraph(body, s, article.list_items)) continue;
     std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
@@ -527,11 +527,17 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       const DateMention* best = nullptr;
       for (const DateMention& d : s.dates) {
         if (material && other_date && SaidOn(body, s.start, d) && d.end <= c.near) continue;
+        // ", a week after Russian forces opened a new front": that day is the front's, not
+        // the day of what the sentence told before it.
+        if (d.background && c.near < d.start) continue;
         auto dist = [&](const DateMention& m) {
           return m.start > c.near ? m.start - c.near : c.near - m.end;
         };
         if (!best || dist(d) < dist(*best)) best = &d;
       }
+      // ... and what follows that phrase is of its day, whatever the sentence dated before.
+      for (const DateMention& d : s.dates)
+        if (d.background && d.end <= c.near && best && best->start < d.start) best = &d;
       if (best) {
         e.date = best->range;
         p.date_from_text = true;

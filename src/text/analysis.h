@@ -57,6 +57,9 @@ struct DateMention {
   uint32_t end = 0;
   DateRange range;
   bool relative = false;  // resolved against the publication day or an earlier mention
+  // "..., a week after Russian forces opened a new front": the day of what follows the phrase
+  // (the front opened), not of the sentence's telling; no anchor for later sentences.
+  bool background = false;
 };
 
 struct NumberMention {

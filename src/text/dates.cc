@@ -34,6 +34,7 @@ struct Match {
   uint32_t end = 0;
   DateRange range;
   bool relative = false;
+  bool background = false;  // the day of what follows it, not of the sentence's own telling
 };
 
 Match Make(uint32_t first, uint32_t end, DateRange range, bool relative) {
@@ -70,9 +71,10 @@ class DateFinder {
       d.end = t_[m->end - 1].end;
       d.range = m->range;
       d.relative = m->relative;
+      d.background = m->background;
       s_.dates.push_back(d);
       for (uint32_t k = m->first; k < m->end; ++k) taken_[k] = 1;
-      if (m->range.precision == DatePrecision::kDay) ctx_.anchor = m->range.begin;
+      if (m->range.precision == DatePrecision::kDay && !m->background) ctx_.anchor = m->range.begin;
       i = m->end - 1;
     }
   }
@@ -667,21 +669,35 @@ class DateFinder {
     uint32_t end = j + 2;
     std::optional<Date> base = from_publication ? Pub() : ctx_.anchor;
     if (!base) return std::nullopt;
+    // "fought in Vovchansk on Thursday, a week after Russian forces opened a new front", "the
+    // attack came a day after troops killed 17 militants": after the sentence's own telling,
+    // "N days after X" dates X, N days before the day told (and "before X" after it). At the
+    // head of the sentence ("A day after the raid, police arrested ...") it dates what follows.
+    bool complement = end < t_.size() && t_[end].kind != TokenKind::kPunct;
+    bool backward = complement && i >= 2 && (dir == Lex::kAfter || dir == Lex::kBefore);
+    if (backward) sign = -sign;
     const Date b = *base;
+    Opt m;
     switch (unit) {
       case kHours:
-        return Make(i, end, DateRange::Day(b + sign * (n / 24)), true);
+        m = Make(i, end, DateRange::Day(b + sign * (n / 24)), true);
+        break;
       case kDays:
-        return Make(i, end, DateRange::Day(b + sign * n), true);
+        m = Make(i, end, DateRange::Day(b + sign * n), true);
+        break;
       case kWeeks:
-        if (from_publication) return Make(i, end, WeekOf(b - 7 * n), true);
-        return Make(i, end, DateRange::Day(b + sign * 7 * n), true);
+        m = from_publication ? Make(i, end, WeekOf(b - 7 * n), true)
+                             : Make(i, end, DateRange::Day(b + sign * 7 * n), true);
+        break;
       case kMonths:
-        return Make(i, end, MonthOf(b.year(), b.month() + sign * n), true);
+        m = Make(i, end, MonthOf(b.year(), b.month() + sign * n), true);
+        break;
       case kYears:
-        return Make(i, end, YearOf(b.year() + sign * n), true);
+        m = Make(i, end, YearOf(b.year() + sign * n), true);
+        break;
     }
-    return std::nullopt;
+    if (m) m->background = backward;
+    return m;
   }
 
   // "early June", "late 2020", "mid July".

@@ -1524,5 +1524,29 @@ TEST(CoderGeneral, TwoSidesFightingEachOtherAreOneClash) {
   for (const Event& e : ev) EXPECT_FALSE(e.target && e.target->sector == "MIL") << Codes(ev);
 }
 
+// "The attack came a day after troops killed 17 militants": the killing is a happening of its
+// own, a day before the attack, not casualties of the attack told again.
+TEST(CoderDates, WhatCameADayAfterIsItsOwnEventOfTheDayBefore) {
+  auto ev = CodeText(
+      "A car bomb exploded at a police checkpoint in Mogadishu on Saturday, killing nine "
+      "people.\n\nThe attack came a day after Somali troops killed 17 al-Shabaab militants in "
+      "an operation in the south.",
+      "2024-07-14");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  EXPECT_EQ(ev[0].fatalities, 9);
+  EXPECT_EQ(ev[0].date.begin.Iso(), "2024-07-13");
+  ASSERT_TRUE(ev[1].source) << Codes(ev);
+  EXPECT_EQ(ev[1].source->code, "SOMMIL");
+  EXPECT_EQ(ev[1].fatalities, 17);
+  EXPECT_EQ(ev[1].date.begin.Iso(), "2024-07-12");
+  // The main clause keeps its own day.
+  ev = CodeText(
+      "Ukrainian and Russian troops fought in Vovchansk on Thursday, a week after Russian "
+      "forces opened a new front.",
+      "2024-05-17");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].date.begin.Iso(), "2024-05-16") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -129,6 +129,34 @@ TEST(Dates, StoryRelativeForms) {
   EXPECT_EQ(second("The previous week rockets fell."), "2021-05-31|week");
 }
 
+// "..., a week after X" after the sentence's own telling dates X, a week before the day told,
+// and is no anchor for later sentences; at the head of a sentence ("A day after the raid, ...")
+// it dates what follows from the day before it.
+TEST(Dates, AfterWithAComplementLateInTheSentenceDatesTheComplement) {
+  std::vector<Found> d = Dates(
+      "Troops fought in the town on Thursday, a week after rebels opened a new front. The "
+      "strike came two days after militants attacked a convoy. A day after the raid, police "
+      "arrested five men. Rebels attacked on Monday, two days before the talks.");
+  ASSERT_EQ(d.size(), 6u);
+  EXPECT_EQ(d[0].begin, "2021-07-15");
+  EXPECT_EQ(d[1].text, "a week after");
+  EXPECT_EQ(d[1].begin, "2021-07-08");
+  EXPECT_EQ(d[2].begin, "2021-07-13");  // from Thursday, not from the front's day
+  EXPECT_EQ(d[3].begin, "2021-07-16");  // the sentence's own date: the day after Thursday
+  EXPECT_EQ(d[5].text, "two days before");
+  EXPECT_EQ(d[5].begin, "2021-07-14");  // the talks: two days after Monday the 12th
+  std::vector<bool> background;
+  for (const Sentence& s : Analyze("Troops fought on Thursday, a week after rebels opened a "
+                                   "front. Two days later it was quiet.",
+                                   kPub)
+                               .sentences)
+    for (const DateMention& m : s.dates) background.push_back(m.background);
+  EXPECT_EQ(background, (std::vector<bool>{false, true, false}));
+  // "Two days later" with nothing after it still counts from the last day told.
+  EXPECT_EQ(Dates("Rebels attacked on Monday. Two days later it was quiet.")[1].begin,
+            "2021-07-14");
+}
+
 TEST(Dates, StoryRelativeWithoutAnchorIsDropped) {
   EXPECT_EQ(One("A day later rockets fell."), "0 dates");
 }
