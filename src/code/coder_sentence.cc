@@ -502,6 +502,16 @@ struct Reader {
     if (verb && (verb->form == Form::kBase || verb->form == Form::kS) &&
         ((noun_context && m.length == 1) || capital_mid))
       verb = nullptr;
+    // "photographs of kidnapped relatives", "the wounded soldiers": a participle before a
+    // noun describes it; no one did anything in this sentence.
+    if (verb && m.length == 1 &&
+        (verb->form == Form::kPast || verb->form == Form::kParticiple ||
+         verb->form == Form::kPastOrParticiple) &&
+        i > 0 && (IsDeterminer(K(i - 1)) || In(K(i - 1), {"of", "for", "with"})) &&
+        i + 1 < w.size() && !w[i + 1].punct && !w[i + 1].number && !IsDeterminer(K(i + 1)) &&
+        !IsPreposition(K(i + 1)) && !IsAdverb(K(i + 1)) && actor_at[i + 1] < 0 &&
+        !In(K(i + 1), {"and", "or", "by", "to", "at", "in", "on"}))
+      verb = nullptr;
     if (helper && (noun_context || capital_mid) &&
         (helper->form == Form::kBase || helper->form == Form::kS))
       helper = nullptr;
@@ -576,6 +586,21 @@ struct Reader {
       for (size_t k = c.end; k + 1 < w.size() && k < c.end + 8; ++k) {
         if (IsClauseBreak(w[k]) || IsRelativeWord(K(k))) break;
         if (In(K(k), {"would", "could", "might"}) && K(k + 1) == "be") return true;
+      }
+    }
+    // "to demand that the ELN release its hostages", "insisted that troops withdraw": what
+    // someone demands be done (a bare verb after "that") has not happened.
+    if (c.trigger->kind == TriggerKind::kVerb && formsv[ci] == Form::kBase) {
+      for (size_t k = c.begin; k > 0 && k + 10 > c.begin; --k) {
+        if (IsHardBreak(w[k - 1])) break;
+        if (K(k - 1) != "that" || k < 2) continue;
+        static const WordSet kDemand = {
+            "demand",   "demands",   "demanded",  "demanding",  "insist",   "insists",
+            "insisted", "insisting", "ask",       "asks",       "asked",    "asking",
+            "urge",     "urges",     "urged",     "urging",     "request",  "requested",
+            "requests", "require",   "requires",  "required",   "proposed", "proposes",
+            "propose",  "suggested", "recommend", "recommended"};
+        if (kDemand.Has(K(k - 2))) return true;
       }
     }
     size_t b = ClauseStart(c.begin);

@@ -1548,5 +1548,22 @@ TEST(CoderDates, WhatCameADayAfterIsItsOwnEventOfTheDayBefore) {
   EXPECT_EQ(ev[0].date.begin.Iso(), "2024-05-16") << Codes(ev);
 }
 
+// What someone demands be done has not happened: "to demand that the ELN release its
+// hostages" is a protest, not a release; nor is a participle describing a noun ("photographs
+// of kidnapped relatives") a kidnapping.
+TEST(CoderHypothetical, DemandedActsAndDescribingParticiplesAreNoEvents) {
+  auto ev = CodeText(
+      "Hundreds of people marched in Bogota on Wednesday to demand that the ELN release its "
+      "hostages, carrying photographs of kidnapped relatives.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "14");
+  ASSERT_NE(FindRoot(CodeText("Hamas released the hostages on Monday."), "08"), nullptr);
+  ev = CodeText("Families asked that Hamas release the hostages.");
+  EXPECT_EQ(FindRoot(ev, "08"), nullptr) << Codes(ev);
+  // A told act after "that" stays one.
+  ev = CodeText("Officials said that militants kidnapped five workers on Monday.");
+  EXPECT_NE(FindRoot(ev, "18"), nullptr) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
