@@ -418,6 +418,7 @@ struct Reader {
         span.actor.code = who.actor.country + sector;
       }
       span.generic = who.generic;
+      if (who.generic) span.actor.text = who.actor.text;  // "the army" says whose they are
     }
   }
 
@@ -544,12 +545,25 @@ struct Reader {
     while (i > 0 && !IsClauseBreak(w[i - 1])) --i;
     return i;
   }
+  // A subordinator that opens a clause, not a preposition of time ("before dawn", "after
+  // Monday's raid" is still a clause opener; "since 2012", "until midnight" are not).
+  bool OpensClause(size_t k) const {
+    if (!IsSubordinator(K(k))) return false;
+    if (k + 1 >= w.size()) return true;
+    static const WordSet kTimes = {"dawn",      "daybreak", "sunrise", "sunset", "dusk",
+                                   "nightfall", "midnight", "noon",    "midday"};
+    if (kTimes.Has(K(k + 1)) || w[k + 1].number) return false;
+    for (const DateMention& d : sentence.dates)
+      if (d.start <= w[k + 1].start && w[k + 1].end <= d.end) return false;
+    return true;
+  }
+
   bool NegatedAt(const Candidate& c) const {
     size_t b = ClauseStart(c.begin);
     // "No casualties were reported after a rocket landed": a subordinate clause is outside
     // the main clause's negation.
     for (size_t k = b; k < c.begin; ++k)
-      if (IsSubordinator(K(k)) && !quoted[k]) b = k + 1;
+      if (OpensClause(k) && !quoted[k]) b = k + 1;
     // A negation spelled by the phrasing itself ("denied any involvement") is what it codes.
     for (size_t k = b; k < c.end && k < w.size(); ++k)
       if (IsNegation(w[k]) && (k < c.begin || c.cameo.substr(0, 2) >= "14")) return true;
@@ -668,7 +682,7 @@ struct Reader {
       if (w[k].punct && In(w[k].key, {"-", "\xE2\x80\x94", "\xE2\x80\x93"}) && k > 0 &&
           w[k].start > w[k - 1].end)
         break;
-      if (IsSubordinator(K(k)) && !quoted[k]) break;
+      if (OpensClause(k) && !quoted[k]) break;
       if (w[k].key == ",") {
         size_t s;
         if (ParentheticalEndingAt(k, &s)) {
@@ -1408,6 +1422,11 @@ struct ReaderBuffers {
 
 }  // namespace
 
+// Whether actor span `a` opens with "the" ("The attackers").
+bool OpensDefinite(const Reader& r, const ActorSpan& a) {
+  return a.begin < a.end && IsDefinite(r.K(a.begin));
+}
+
 // Whether `c` is a fight its subjects wage on each other: "fought", "clashed", "exchanged
 // fire", not "attacked" (which has its target after it).
 bool MutualFight(const Reader& r, const Candidate& c) {
@@ -1522,6 +1541,24 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       continue;  // kept as an anaphor: its details go to the earlier attack
     }
     if (!licensed) c.fused = true;
+  }
+
+  // "The attackers set fire to several vehicles": what the perpetrators of an attack just told
+  // did is that attack told in more detail.
+  for (Candidate& c : r.cands) {
+    if (c.fused || c.trigger->kind != TriggerKind::kVerb || c.cameo.substr(0, 2) < "14" ||
+        !c.source || !c.source->generic || c.trigger->casualty)
+      continue;
+    bool definite = c.source->begin > 0 && IsDefinite(r.K(c.source->begin - 1));
+    bool perpetrators = false;
+    for (size_t k = c.source->begin; k < c.source->end; ++k)
+      perpetrators |= In(r.K(k), {"attacker", "attackers", "assailant", "assailants"});
+    if (OpensDefinite(r, *c.source)) definite = true;
+    if (definite && perpetrators) {
+      c.anaphoric = true;
+      c.stands_alone = true;  // with no attack told before, it is one
+      out.refers_back = true;
+    }
   }
 
   // "X claimed responsibility for the attack": the attack told before was X's.

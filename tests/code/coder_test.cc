@@ -1565,5 +1565,22 @@ TEST(CoderHypothetical, DemandedActsAndDescribingParticiplesAreNoEvents) {
   EXPECT_NE(FindRoot(ev, "18"), nullptr) << Codes(ev);
 }
 
+// "The attackers ... set fire to vehicles": what the perpetrators of the attack just told did
+// is that attack told in more detail. "before dawn" is a time, not a clause of its own.
+TEST(CoderArticle, WhatTheAttackersDidIsTheAttackToldAgain) {
+  auto ev = CodeText(
+      "Islamist militants stormed a military camp in the north on Tuesday, killing 12 "
+      "soldiers.\n\nThe attackers arrived on motorbikes before dawn and set fire to several "
+      "vehicles inside the camp.",
+      "2024-03-06");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+  EXPECT_EQ(ev[0].fatalities, 12);
+  // With no attack before them, what attackers did is an event.
+  ev = CodeText("The attackers set fire to several vehicles in the market on Tuesday.",
+                "2024-03-06");
+  EXPECT_EQ(ev.size(), 1u) << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
