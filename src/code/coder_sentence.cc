@@ -585,7 +585,14 @@ struct Reader {
     if (c.trigger->kind == TriggerKind::kNoun) {
       for (size_t k = c.end; k + 2 < w.size() && k < c.end + 8; ++k) {
         if (IsClauseBreak(w[k])) break;
-        if (!In(K(k), {"would", "could", "might"}) || K(k + 1) != "be") continue;
+        if (!In(K(k), {"would", "could", "might"})) continue;
+        // "an offensive on Bahir Dar would bring the war into the city": what it would do.
+        // ("The attack, which would later be claimed by IS" is told as having happened.)
+        if (K(k + 1) != "be") {
+          if (IsRelativeWord(K(k - 1)) || In(K(k + 1), {"later", "soon", "then", "eventually"}))
+            break;
+          return true;
+        }
         std::string_view next = K(k + 2);
         bool passive = next.ends_with("ed") || next.ends_with("en") || next == "made";
         if (!passive) return true;
@@ -1087,7 +1094,13 @@ struct Reader {
     for (size_t j = 0; j < cands.size(); ++j) {
       Candidate& c = cands[j];
       if (c.fused || formsv[j] != Form::kIng || c.cameo.substr(0, 2) != "17") continue;
-      if (c.begin == 0 || K(c.begin - 1) != ",") continue;
+      if (c.begin == 0) continue;
+      // ", killing dozens of fighters and destroying motorbikes": the chain of participles.
+      bool chained = K(c.begin - 1) == "and" &&
+                     std::any_of(cands.begin(), cands.begin() + j, [&](const Candidate& o) {
+                       return o.begin > 0 && K(o.begin - 1) == "," && o.end < c.begin;
+                     });
+      if (K(c.begin - 1) != "," && !chained) continue;
       for (size_t i = 0; i < j; ++i)
         if (!cands[i].fused && cands[i].cameo.substr(0, 2) >= "18" && !cands[i].trigger->casualty)
           c.fused = true;

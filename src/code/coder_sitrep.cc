@@ -56,6 +56,23 @@ struct Pending {
   bool dropped = false;
 };
 
+// Whether a speech verb ("said", "told") stands between body offsets `from` and `to`.
+bool SpeechVerbBetween(std::string_view body, uint32_t from, uint32_t to) {
+  static constexpr std::string_view kSaid[] = {"said",    "says",     "told",   "announced",
+                                               "stated",  "reported", "added",  "claimed",
+                                               "alleged", "insisted", "argued", "accused"};
+  size_t k = from;
+  while (k < to && k < body.size()) {
+    while (k < to && !std::isalpha(static_cast<unsigned char>(body[k]))) ++k;
+    size_t e = k;
+    while (e < to && std::isalpha(static_cast<unsigned char>(body[e]))) ++e;
+    std::string_view word = body.substr(k, e - k);
+    if (std::find(std::begin(kSaid), std::end(kSaid), word) != std::end(kSaid)) return true;
+    k = e;
+  }
+  return false;
+}
+
 // Whether date `d` is when someone said something: "said on Saturday", "announced Tuesday".
 bool SaidOn(std::string_view body, uint32_t sentence_start, const DateMention& d) {
   size_t k = d.start;
@@ -89,7 +106,7 @@ void OfTheCountry(std::optional<Actor>& a, const std::string& country) {
   // which in Iraq or Syria may as well be a foreign army's.
   if (a->sector == "MIL") {
     std::string text = Lower(a->text);
-    for (std::string_view own : {"army", "military", "armed forces", "junta"})
+    for (std::string_view own : {"army", "military", "armed forces", "air force", "junta"})
       local |= text.find(own) != std::string::npos;
   }
   if (!local) return;
@@ -431,11 +448,22 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         std::all_of(reading.events.begin(), reading.events.end(), [](const Candidate& c) {
           return c.casualty_only && !c.source && !c.weapon && (!c.target || c.target->generic);
         });
+    // "... the unrest of December 2022, when dozens were killed": casualties dated apart from
+    // an attack are not its own.
+    auto dated_apart = [&](const DateRange& when) {
+      bool dated = false;
+      for (const DateMention& d : s.dates) {
+        if (d.background) continue;
+        dated = true;
+        if (Overlap(d.range, when)) return false;
+      }
+      return dated;
+    };
     if (casualties_only) {
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
         if (si - it->sentence > 2 || it->event.quad_class != 4) break;
-        if (told_elsewhere(it->event.location)) break;
+        if (told_elsewhere(it->event.location) || dated_apart(it->event.date)) break;
         for (const Candidate& c : reading.events) {
           if (c.injuries && !it->event.injuries) it->event.injuries = c.injuries;
           if (c.fatalities && !it->event.fatalities) it->event.fatalities = c.fatalities;
@@ -456,7 +484,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
         if (si - it->sentence > 2 || it->event.quad_class != 4) break;
-        if (told_elsewhere(it->event.location)) break;
+        if (told_elsewhere(it->event.location) || dated_apart(it->event.date)) break;
         if (reading.loose_injuries && !it->event.injuries)
           it->event.injuries = reading.loose_injuries;
         if (reading.loose_fatalities && !it->event.fatalities)
@@ -527,6 +555,13 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       const DateMention* best = nullptr;
       for (const DateMention& d : s.dates) {
         if (material && other_date && SaidOn(body, s.start, d) && d.end <= c.near) continue;
+        // "called on workers to join a strike beginning on March 5": a day after publication is
+        // that of a plan, not of what the article reports.
+        if (article.published && d.range.begin > *article.published) continue;
+        // "At a news conference on Thursday, the spokeswoman said the police had attacked a
+        // march": a day told before a speech verb is the statement's, not that of the act
+        // reported after it.
+        if (material && d.end <= c.near && SpeechVerbBetween(body, d.end, c.near)) continue;
         // ", a week after Russian forces opened a new front": that day is the front's, not
         // the day of what the sentence told before it.
         if (d.background && c.near < d.start) continue;
@@ -616,6 +651,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       // "the rocket attacks" refer to an attack, not to arrests made over them.
       if (q.dropped || q.event.quad_class != 4 || q.event.root < "18") continue;
       if (p.sentence - q.sentence > 4) break;
+      // "the unrest of December 2022" is not the attack told for last Wednesday.
+      if (p.date_from_text && !Overlap(p.event.date, q.event.date)) continue;
       antecedent = true;
       if (!q.event.target && p.event.target) q.event.target = p.event.target;
       // "The Islamic State group claimed responsibility for the attack."

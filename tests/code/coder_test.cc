@@ -1582,5 +1582,66 @@ TEST(CoderArticle, WhatTheAttackersDidIsTheAttackToldAgain) {
   EXPECT_EQ(ev.size(), 1u) << Codes(ev);
 }
 
+// Police charging a march with batons use force on it; "charged with" a crime is an arrest.
+TEST(CoderProtest, ChargingAMarchWithBatonsIsForceNotACharge) {
+  auto ev = CodeText(
+      "Riot police fired tear gas and charged the march with batons in Lima on Wednesday, "
+      "leaving at least 23 people injured.");
+  EXPECT_EQ(FindRoot(ev, "17") ? FindRoot(ev, "17")->cameo : "", "175") << Codes(ev);
+  const Event* force = FindRoot(ev, "17");
+  ASSERT_TRUE(force) << Codes(ev);
+  EXPECT_EQ(force->injuries, 23);
+  for (const Event& e : ev) EXPECT_NE(e.cameo, "173") << Codes(ev);
+}
+
+// Which day an event is: not a day after publication (a plan), not the day of a statement
+// told before its speech verb, and casualties or "the unrest" dated apart from an attack are
+// not the attack's.
+TEST(CoderDates, PlansStatementsAndOtherYearsDoNotDateAnAct) {
+  auto ev =
+      CodeText("Peru's opposition called on workers to join a general strike beginning on March 5.",
+               "2024-02-22");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].date.begin.Iso(), "2024-02-22") << Codes(ev);
+  ev = CodeText(
+      "Riot police fired tear gas at a march in Lima on Wednesday.\n\nAt a news conference on "
+      "Thursday, the union said police had attacked the march without provocation.",
+      "2024-02-22");
+  for (const Event& e : ev)
+    if (e.root >= "17") EXPECT_EQ(e.date.begin.Iso(), "2024-02-21") << Codes(ev);
+  ev = CodeText(
+      "Police attacked a march in Lima on Wednesday.\n\nThe unrest followed the arrest of the "
+      "president in December 2022, when dozens of people were killed.",
+      "2024-02-22");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].fatalities) << Codes(ev);
+}
+
+// What an offensive would do is not what it did.
+TEST(CoderHypothetical, WhatANounEventWouldDoIsNoEvent) {
+  EXPECT_TRUE(CodeText("An offensive on the city would bring the war to its streets.").empty());
+  auto ev = CodeText(
+      "The attack on the base, which would later be claimed by IS, killed five "
+      "soldiers on Monday.");
+  EXPECT_NE(FindRoot(ev, "19"), nullptr) << Codes(ev);
+}
+
+TEST(CoderGeneral, AgreeingToStopFiringIsACeasefire) {
+  auto ev = CodeText("India and Pakistan agreed on Tuesday to stop all firing along the border.");
+  ASSERT_EQ(ev.size(), 2u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "0871");
+  EXPECT_EQ(FindRoot(ev, "19"), nullptr) << Codes(ev);
+}
+
+// ", killing dozens of fighters and destroying motorbikes": what an air strike destroyed is
+// part of it, down the whole chain of participles.
+TEST(CoderGeneral, DamageDownAChainOfParticiplesIsPartOfTheAttack) {
+  auto ev = CodeText(
+      "Army jets struck militant bases on Tuesday, killing dozens of fighters and destroying "
+      "motorbikes and fuel depots.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+}
+
 }  // namespace
 }  // namespace sitrep
