@@ -277,6 +277,22 @@ struct Reader {
         j += 2;
         continue;
       }
+      // "U.S. F-15E jets", "Russian Su-34 bombers": a model between a country and its role word.
+      if (!has_agent && !country.empty() && j < w.size() && !lex.actors.Longest(w, j).length &&
+          !lex.agents.Longest(w, j).length) {
+        size_t k = j;
+        auto designation = [&](size_t t) {
+          if (w[t].number || (w[t].capitalized && !w[t].punct && w[t].end - w[t].start <= 4))
+            return true;
+          return K(t) == "-" && t > j && t + 1 < w.size() && w[t - 1].end == w[t].start &&
+                 w[t].end == w[t + 1].start;
+        };
+        while (k < w.size() && k < j + 5 && designation(k)) ++k;
+        if (k > j && lex.agents.Longest(w, k).length) {
+          j = k;
+          continue;
+        }
+      }
       if (j < w.size() && w[j].number && has_agent && K(j + 1) == "of") ++j;
       if (K(j) == "of" && (has_agent || person)) {
         size_t k = j + 1;
@@ -427,6 +443,8 @@ struct Reader {
     const Word& prev = w[i - 1];
     if (IsDeterminer(prev.key) || prev.number || IsQuantityWord(prev) || IsQuote(prev)) return true;
     if (actor_at[i - 1] >= 0) return true;  // "Palestinian rocket", "U.S. strikes"
+    // "the Dnipro strike", "the Kharkiv attack": a name between a determiner and the word.
+    if (i >= 2 && prev.capitalized && !prev.punct && IsDeterminer(w[i - 2].key)) return true;
     if (In(prev.key,
            {"roadside", "suicide", "car",     "drone",    "rocket",  "air",      "military",
             "deadly",   "huge",    "large",   "powerful", "massive", "multiple", "several",
@@ -844,12 +862,41 @@ struct Reader {
       // "facilities used by Iran-backed militias": the occupant is the target.
       bool occupant = span.begin > 1 && In(K(span.begin - 2), {"used", "run", "operated",
                                                                "controlled", "held", "manned"});
-      if (span.begin > 0 && In(K(span.begin - 1), {"by"}) && !after_by_only && !occupant) continue;
+      bool after_by = span.begin > 0 &&
+                      (K(span.begin - 1) == "by" || (span.begin > 1 && K(span.begin - 2) == "by" &&
+                                                     In(K(span.begin - 1), {"the", "a", "an"})));
+      if (after_by && !after_by_only && !occupant) continue;
       if (!span.generic || span.actor.code == "MED") return span;
       if (!generic) generic = span;
       if (k > from + 25) break;
     }
     return generic;
+  }
+
+  // "A Russian Iskander-M ballistic missile struck", "Ukrainian long-range drones hit": the
+  // country named on the weapon that is the subject of an attack verb at `verb` fired it.
+  std::optional<ActorSpan> WeaponOwner(size_t verb) const {
+    for (const WeaponSpan& ws : weapons) {
+      if (ws.end > verb || verb - ws.end > 2) continue;
+      for (size_t k = ws.begin; k > 0 && k + 5 > ws.begin; --k) {
+        int a = actor_at[k - 1];
+        if (a >= 0) {
+          const ActorSpan& owner = actors[a];
+          if (!owner.adjective || owner.actor.country.empty()) return std::nullopt;
+          ActorSpan source = owner;  // a country's weapons are its military's
+          source.locative = false;
+          source.adjective = false;
+          if (lex.country_codes.count(owner.actor.code)) {
+            source.actor.code = owner.actor.country + "MIL";
+            source.actor.sector = "MIL";
+          }
+          return source;
+        }
+        if (w[k - 1].punct && K(k - 1) != "-") break;
+        if (IsDeterminer(K(k - 1))) break;
+      }
+    }
+    return std::nullopt;
   }
 
   std::optional<ActorSpan> ByAgent(size_t from) const {
@@ -870,6 +917,13 @@ struct Reader {
     size_t k = c.begin;
     while (k > 0 && IsAdverb(K(k - 1)) && K(k - 1) != "had" && K(k - 1) != "has") --k;
     if (k > 0 && IsAux(K(k - 1))) return true;
+    // "the people killed in the Dnipro strike", "fighters killed during clashes": a killing or
+    // wounding participle right after its noun, then a preposition, is a reduced passive (the
+    // verbs take an object; "protesters rallied in Kabul" is no passive).
+    if (c.trigger->casualty && c.end - c.begin == 1 && k > 0 && !w[k - 1].punct &&
+        actor_at[k - 1] >= 0 && c.end < w.size() &&
+        In(K(c.end), {"in", "during", "when", "while", "amid"}))
+      return true;
     // "were killed by militants", not "agreed to extend the truce by six months" / "by Friday".
     if (c.end + 1 >= w.size() || K(c.end) != "by") return false;
     size_t j = c.end + 1;
@@ -983,6 +1037,7 @@ struct Reader {
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
+      if (!c.source && !passive && attack) c.source = WeaponOwner(c.begin);
       if (!c.source && !passive && c.cameo.substr(0, 2) >= "18") c.source = ArmedBy(c.begin);
       if (!c.target && c.cameo.substr(0, 2) >= "18") c.target = CountryAimedAt(c.end);
       return;
@@ -1093,7 +1148,9 @@ struct Reader {
   void FuseConsequences() {
     for (size_t j = 0; j < cands.size(); ++j) {
       Candidate& c = cands[j];
-      if (c.fused || formsv[j] != Form::kIng || c.cameo.substr(0, 2) != "17") continue;
+      // "drones hit a building, setting fire to the upper floors": the fire is the strike's.
+      bool damage = c.cameo.substr(0, 2) == "17" || c.cameo == "145";
+      if (c.fused || formsv[j] != Form::kIng || !damage) continue;
       if (c.begin == 0) continue;
       // ", killing dozens of fighters and destroying motorbikes": the chain of participles.
       bool chained = K(c.begin - 1) == "and" &&
@@ -1503,9 +1560,10 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     Candidate& c = r.cands[i];
     if (c.fused || c.trigger->kind != TriggerKind::kNoun) continue;
     size_t d = c.begin;
+    // ... and names before it: "the Dnipro strike", "the Mogadishu bombing".
     while (d > 0 &&
            (r.actor_at[d - 1] >= 0 || r.lex.weapons.Longest(r.w, d - 1).length ||
-            r.w[d - 1].number ||
+            r.w[d - 1].number || (d > 1 && r.w[d - 1].capitalized && !r.w[d - 1].punct) ||
             In(r.K(d - 1), {"multiple", "several", "suicide", "roadside", "deadly", "reported"})))
       --d;
     std::string_view det = d > 0 ? r.K(d - 1) : "";
@@ -1629,9 +1687,13 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       owner->target = c.target;
     // "Security forces killed six militants in a raid": the subject of a finite killing verb
     // carried out the raid (not so ", wounding two soldiers").
+    // ... but "the people killed in the Dnipro strike" suffered it (a participle after its noun).
+    bool reduced_passive =
+        (r.formsv[i] == Form::kPastOrParticiple || r.formsv[i] == Form::kParticiple) &&
+        c.end < r.w.size() && In(r.K(c.end), {"in", "during", "by", "at", "when"});
     if (owner != &c && !owner->source && c.source && !c.source->locative &&
-        r.formsv[i] != Form::kIng && c.source->end <= c.begin && owner->begin > c.begin &&
-        !(owner->target && owner->target->begin == c.source->begin))
+        r.formsv[i] != Form::kIng && !reduced_passive && c.source->end <= c.begin &&
+        owner->begin > c.begin && !(owner->target && owner->target->begin == c.source->begin))
       owner->source = c.source;
   }
 
@@ -1718,8 +1780,12 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       c.target = c.co_sources.front();
       c.co_sources.clear();
     }
+    // "Ukraine and Russia exchanged 95 prisoners each": each released the other's.
+    bool exchanged = c.trigger->kind == TriggerKind::kVerb &&
+                     In(r.K(c.begin), {"exchange", "exchanged", "exchanges", "exchanging", "swap",
+                                       "swapped", "swaps", "swapping"});
     if (c.source && !c.target && c.co_sources.size() == 1 && c.co_targets.empty() &&
-        reciprocal(c.cameo)) {
+        (reciprocal(c.cameo) || exchanged)) {
       copies.push_back(c);
       copies.back().source = c.co_sources.front();
       copies.back().target = c.source;

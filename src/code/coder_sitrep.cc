@@ -657,8 +657,12 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       if (!q.event.target && p.event.target) q.event.target = p.event.target;
       // "The Islamic State group claimed responsibility for the attack."
       if (!q.event.source && p.event.source) q.event.source = p.event.source;
-      if (!q.event.fatalities) q.event.fatalities = p.event.fatalities;
-      if (!q.event.injuries) q.event.injuries = p.event.injuries;
+      // "The number of people killed in the Dnipro strike has risen to four": a later count of
+      // the same happening is the larger one.
+      if (p.event.fatalities && (!q.event.fatalities || *q.event.fatalities < *p.event.fatalities))
+        q.event.fatalities = p.event.fatalities;
+      if (p.event.injuries && (!q.event.injuries || *q.event.injuries < *p.event.injuries))
+        q.event.injuries = p.event.injuries;
       if (!q.event.weapon) q.event.weapon = p.event.weapon;
       if (p.event.location && (!q.event.location || (q.event.location->precision == "country" &&
                                                      p.event.location->precision != "country")))

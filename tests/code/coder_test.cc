@@ -1607,8 +1607,9 @@ TEST(CoderDates, PlansStatementsAndOtherYearsDoNotDateAnAct) {
       "Riot police fired tear gas at a march in Lima on Wednesday.\n\nAt a news conference on "
       "Thursday, the union said police had attacked the march without provocation.",
       "2024-02-22");
-  for (const Event& e : ev)
+  for (const Event& e : ev) {
     if (e.root >= "17") EXPECT_EQ(e.date.begin.Iso(), "2024-02-21") << Codes(ev);
+  }
   ev = CodeText(
       "Police attacked a march in Lima on Wednesday.\n\nThe unrest followed the arrest of the "
       "president in December 2022, when dozens of people were killed.",
@@ -1639,6 +1640,57 @@ TEST(CoderGeneral, DamageDownAChainOfParticiplesIsPartOfTheAttack) {
   auto ev = CodeText(
       "Army jets struck militant bases on Tuesday, killing dozens of fighters and destroying "
       "motorbikes and fuel depots.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+}
+
+// The country named on a weapon that strikes fired it; a model name may stand between a
+// country and its role word.
+TEST(CoderActors, CountryOnAStrikingWeaponAndModelNamesGiveTheSource) {
+  auto ev = CodeText(
+      "A Russian Iskander-M ballistic missile struck port infrastructure in Odesa on Tuesday, "
+      "killing three people.");
+  const Event* e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "RUSMIL");  // a country's weapons are its military's
+  EXPECT_EQ(e->fatalities, 3);
+  ev = CodeText("Ukrainian long-range drones struck an oil refinery in Rostov on Tuesday.");
+  e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "UKRMIL");
+  ev = CodeText("U.S. F-15E jets struck militia depots near al-Qaim on Friday.");
+  e = FindRoot(ev, "19");
+  ASSERT_TRUE(e && e->source) << Codes(ev);
+  EXPECT_EQ(e->source->code, "USAMIL");
+}
+
+// "The people killed in the Dnipro strike": a participle after its noun is passive, and "the
+// Dnipro strike" is the strike told before, whose count grows to the latest one.
+TEST(CoderArticle, ThePeopleKilledInTheNamedStrikeAreItsVictims) {
+  auto ev = CodeText(
+      "A missile slammed into an apartment block in Dnipro on Tuesday, killing two "
+      "people.\n\nFour people were killed in the Dnipro strike, rescuers said later.",
+      "2024-10-22");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_FALSE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].fatalities, 4);
+}
+
+TEST(CoderGeneral, ExchangingPrisonersIsEachReleasingTheOthers) {
+  auto ev = CodeText(
+      "Ukraine and Russia exchanged 95 prisoners of war each on Tuesday in a swap mediated by "
+      "the United Arab Emirates.");
+  std::vector<std::string> releases;
+  for (const Event& e : ev)
+    if (e.cameo == "0841" && e.source && e.target)
+      releases.push_back(e.source->code + ">" + e.target->code);
+  EXPECT_EQ(releases, (std::vector<std::string>{"UKR>RUS", "RUS>UKR"})) << Codes(ev);
+}
+
+TEST(CoderGeneral, FireAStrikeSetIsPartOfTheStrike) {
+  auto ev = CodeText(
+      "Attack drones hit a residential building in Odesa on Tuesday, setting fire to the upper "
+      "floors.");
   ASSERT_EQ(ev.size(), 1u) << Codes(ev);
   EXPECT_EQ(ev[0].root, "19");
 }
