@@ -1608,7 +1608,9 @@ TEST(CoderDates, PlansStatementsAndOtherYearsDoNotDateAnAct) {
       "Thursday, the union said police had attacked the march without provocation.",
       "2024-02-22");
   for (const Event& e : ev) {
-    if (e.root >= "17") EXPECT_EQ(e.date.begin.Iso(), "2024-02-21") << Codes(ev);
+    if (e.root >= "17") {
+      EXPECT_EQ(e.date.begin.Iso(), "2024-02-21") << Codes(ev);
+    }
   }
   ev = CodeText(
       "Police attacked a march in Lima on Wednesday.\n\nThe unrest followed the arrest of the "
