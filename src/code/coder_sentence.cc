@@ -1,6 +1,8 @@
 #include "code/coder_sentence.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 
 #include "base/phrase_set.h"
@@ -700,6 +702,7 @@ struct Reader {
   std::optional<ActorSpan> Subject(size_t begin, int self, int* event_subject) const {
     *event_subject = -1;
     size_t k = begin;
+    bool and_seen = false;
     while (k > 0) {
       --k;
       if (IsHardBreak(w[k])) break;
@@ -726,6 +729,7 @@ struct Reader {
         // Coordinated or participle phrasing: "threw rocks ... and were met", ", killing".
         return prev.source;
       }
+      if (K(k) == "and") and_seen = true;
       int a = actor_at[k];
       if (a < 0) continue;
       const ActorSpan& span = actors[a];
@@ -733,6 +737,13 @@ struct Reader {
       if (span.locative) continue;
       if (PrecededByPrep(span) && !span.pronoun) continue;
       if (quoted[span.begin] || speaker[span.begin]) continue;
+      // "Insurgents battled troops ... and looted shops": past "and", the object of the verb
+      // before is not the subject; that verb's subject is.
+      if (and_seen)
+        for (int ci = 0; ci < static_cast<int>(cands.size()); ++ci)
+          if (ci != self && cands[ci].trigger->kind == TriggerKind::kVerb &&
+              cands[ci].end == span.begin && cands[ci].source)
+            return cands[ci].source;
       return span;
     }
     return std::nullopt;
@@ -1697,6 +1708,12 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       owner->source = c.source;
   }
 
+  if (std::getenv("SITREP_DEBUG_CODER"))
+    for (const Candidate& c : r.cands)
+      std::fprintf(stderr, "cand %s [%zu,%zu) fused=%d anaph=%d src=%s tgt=%s\n", c.cameo.c_str(),
+                   c.begin, c.end, c.fused, c.anaphoric,
+                   c.source ? c.source->actor.code.c_str() : "-",
+                   c.target ? c.target->actor.code.c_str() : "-");
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused && !c.anaphoric) continue;
@@ -1718,9 +1735,14 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
                              "burned", "burnt", "burning", "burns"});
       bool on_armed_men =
           c.target && ArmedSector(std::string_view(c.target->actor.sector).substr(0, 3));
-      if (arson && In(sector, {"MIL", "REB"}))
+      // "Gunmen stormed a neighbourhood": armed men storming homes attack those in them; an
+      // embassy (a government's) stormed by militiamen is still a riot.
+      bool on_government =
+          c.target && std::string_view(c.target->actor.sector).substr(0, 3) == "GOV";
+      bool armed = In(sector, {"MIL", "COP", "REB", "UAF"});
+      if (arson && In(sector, {"MIL", "REB", "UAF"}))
         c.cameo = "171";
-      else if (!arson && In(sector, {"MIL", "COP", "REB", "UAF"}) && on_armed_men)
+      else if (!arson && armed && (on_armed_men || (!on_government && sector != "COP")))
         c.cameo = "190";
     }
     // "Forces destroyed four Houthi drones": armed men destroying weapons fight their owners.
@@ -1732,6 +1754,18 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
           break;
         }
     }
+    // "Rwandan troops arrived in Macomia": soldiers arriving deploy; they pay no visit.
+    if (c.cameo == "042" && c.source &&
+        ArmedSector(std::string_view(c.source->actor.sector).substr(0, 3)))
+      continue;
+    // "The fighters battled troops and looted shops": what the attackers wrecked or took in
+    // the same raid is part of their attack.
+    if ((c.cameo == "145" || c.cameo == "171") && c.source &&
+        std::any_of(r.cands.begin(), r.cands.end(), [&](const Candidate& o) {
+          return &o != &c && !o.fused && !o.trigger->casualty && o.cameo.substr(0, 2) >= "18" &&
+                 o.source && o.source->begin == c.source->begin && r.SameReport(o, c);
+        }))
+      continue;
     const WeaponSpan* ws = r.NearestWeapon(c);
     if (ws && c.cameo.substr(0, 2) >= "18") {
       c.weapon = ws->def;

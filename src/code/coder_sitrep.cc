@@ -701,6 +701,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     for (size_t j = 0; j < i; ++j) {
       Pending& a = pending[j];
       if (a.dropped || a.event.root != b.event.root || a.sentence == b.sentence) continue;
+      // Coercion comes in kinds that are separate acts: tear gas and arrests are two.
+      if (a.event.root == "17" && a.event.cameo.substr(0, 3) != b.event.cameo.substr(0, 3))
+        continue;
       if (!Overlap(a.event.date, b.event.date) || !SamePlace(a.event.location, b.event.location))
         continue;
       if (!SameActor(a.event.source, b.event.source) || !SameActor(a.event.target, b.event.target))

@@ -522,7 +522,8 @@ std::vector<PlaceAnaphor> FindAnaphors(const std::vector<NameToken>& t) {
     if (noun == "city" || noun == "town")
       wants = "city";
     else if (noun == "base" || noun == "airport" || noun == "embassy" || noun == "compound" ||
-             noun == "facility" || noun == "site" || noun == "camp" || noun == "airbase")
+             noun == "facility" || noun == "site" || noun == "camp" || noun == "airbase" ||
+             noun == "crossing" || noun == "oilfield" || noun == "refinery")
       wants = "site";
     else if (noun == "area" || noun == "region" || noun == "province")
       wants = "";

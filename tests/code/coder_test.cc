@@ -1697,5 +1697,41 @@ TEST(CoderGeneral, FireAStrikeSetIsPartOfTheStrike) {
   EXPECT_EQ(ev[0].root, "19");
 }
 
+// Armed men storming a neighbourhood attack it (an embassy stormed is still a riot); soldiers
+// arriving somewhere deploy rather than visit; what raiders loot in their raid is the raid.
+TEST(CoderGeneral, StormingLootingAndArrivingByArmedMen) {
+  auto ev =
+      CodeText("Gunmen stormed a neighbourhood of Carrefour on Saturday, shooting residents.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].root, "19") << Codes(ev);
+  ev = CodeText("Militiamen stormed the U.S. embassy compound on Tuesday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "145") << Codes(ev);
+  ev = CodeText("Rwandan troops arrived in Macomia on Friday.");
+  EXPECT_EQ(FindRoot(ev, "04"), nullptr) << Codes(ev);
+  ev = CodeText(
+      "Insurgents battled troops in Macomia for several hours on Thursday and looted "
+      "shops.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+}
+
+// Tear gas and arrests on one day by one police force are two acts, not one told twice.
+TEST(CoderArticle, KindsOfCoercionAreSeparateActs) {
+  auto ev = CodeText(
+      "Riot police fired tear gas at protesters in Lima on Wednesday.\n\nPolice detained 41 "
+      "people in Lima on Wednesday, the ministry said.",
+      "2024-02-22");
+  std::vector<std::string> codes;
+  for (const Event& e : ev) codes.push_back(e.cameo);
+  EXPECT_EQ(codes, (std::vector<std::string>{"175", "173"})) << Codes(ev);
+}
+
+TEST(CoderGeneral, DenyingAnAccusationDeniesResponsibility) {
+  auto ev = CodeText("A Houthi spokesman denied the accusation on Friday evening.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "016");
+}
+
 }  // namespace
 }  // namespace sitrep
