@@ -280,15 +280,15 @@ struct Reader {
         continue;
       }
       // "U.S. F-15E jets", "Russian Su-34 bombers": a model between a country and its role word.
-      if (!has_agent && !country.empty() && j < w.size() && !lex.actors.Longest(w, j).length &&
-          !lex.agents.Longest(w, j).length) {
+      auto designation = [&](size_t t) {
+        if (w[t].number || (w[t].capitalized && !w[t].punct && w[t].end - w[t].start <= 4))
+          return true;
+        return K(t) == "-" && t > j && t + 1 < w.size() && w[t - 1].end == w[t].start &&
+               w[t].end == w[t + 1].start;
+      };
+      if (!has_agent && !country.empty() && j < w.size() && designation(j) &&
+          !lex.actors.Longest(w, j).length && !lex.agents.Longest(w, j).length) {
         size_t k = j;
-        auto designation = [&](size_t t) {
-          if (w[t].number || (w[t].capitalized && !w[t].punct && w[t].end - w[t].start <= 4))
-            return true;
-          return K(t) == "-" && t > j && t + 1 < w.size() && w[t - 1].end == w[t].start &&
-                 w[t].end == w[t + 1].start;
-        };
         while (k < w.size() && k < j + 5 && designation(k)) ++k;
         if (k > j && lex.agents.Longest(w, k).length) {
           j = k;
