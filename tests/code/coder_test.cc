@@ -1733,5 +1733,14 @@ TEST(CoderGeneral, DenyingAnAccusationDeniesResponsibility) {
   EXPECT_EQ(ev[0].cameo, "016");
 }
 
+TEST(CoderGeneral, SeizingARegionIsTakingTerritory) {
+  auto ev = CodeText("In 2012, Tuareg separatists seized the north of the country.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "192") << Codes(ev);
+  ev = CodeText("Rebels seized much of the province on Monday.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "192") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
