@@ -385,6 +385,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   pending.reserve(std::min<size_t>(text.sentences.size(), 64));
   Context ctx;
   std::optional<DateRange> carried;         // the latest precise date the article has told so far
+  std::optional<DateRange> last_told;       // the last date of the sentence before, if any
   std::optional<std::string> last_speaker;  // for "..., he said."
   std::vector<std::tuple<uint32_t, uint32_t, bool>> actor_names;  // spans naming actors
   // Per mention: whether one of actor_names[0, names_checked) names it (the list only grows, so
@@ -402,9 +403,22 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if (s.end > body.size() || s.start >= s.end) continue;
     std::string_view stext(body.data() + s.start, s.end - s.start);
     auto update_carry = [&] {
-      for (const DateMention& d : s.dates)
-        if (d.range.end - d.range.begin <= 14 && !d.background) carried = d.range;
+      last_told.reset();
+      for (const DateMention& d : s.dates) {
+        if (d.background) continue;
+        if (d.range.end - d.range.begin <= 14) carried = d.range;
+        last_told = d.range;
+      }
     };
+    // "The memory of January hangs over all of this. Then, a drone attack ...": "then" at the
+    // head of a sentence is the time the sentence before named, however wide.
+    std::optional<DateRange> then;
+    if (s.dates.empty() && last_told) {
+      std::string_view head = body.substr(s.start, std::min<size_t>(s.end - s.start, 16));
+      for (std::string_view opener :
+           {"Then,", "Then ", "At the time,", "At that time,", "Back then,"})
+        if (head.starts_with(opener)) then = last_told;
+    }
     if (Furniture(article, stext) || IsHeadingParagraph(body, s, article.list_items)) continue;
     std::optional<Date> ref = !s.dates.empty() ? std::optional<Date>(s.dates.front().range.begin)
                               : carried        ? std::optional<Date>(carried->begin)
@@ -575,6 +589,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         if (d.background && d.end <= c.near && best && best->start < d.start) best = &d;
       if (best) {
         e.date = best->range;
+        p.date_from_text = true;
+      } else if (then) {
+        e.date = *then;
         p.date_from_text = true;
       } else if (carried) {
         e.date = *carried;

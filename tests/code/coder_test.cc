@@ -1742,5 +1742,20 @@ TEST(CoderGeneral, SeizingARegionIsTakingTerritory) {
   EXPECT_EQ(ev[0].cameo, "192") << Codes(ev);
 }
 
+// "The memory of January hangs over this. Then, a drone attack ... killed three": "then" is
+// the time just named, however wide; and "answered with strikes" is a light verb.
+TEST(CoderDates, ThenAtTheHeadOfASentenceIsTheTimeJustNamed) {
+  auto ev = CodeText(
+      "Rockets hit the base on September 22.\n\nThe memory of January hangs over all of this. "
+      "Then, a drone attack on an outpost in Jordan killed three American soldiers, and the "
+      "United States answered with dozens of strikes across Iraq.",
+      "2024-09-30");
+  ASSERT_EQ(ev.size(), 3u) << Codes(ev);
+  EXPECT_EQ(ev[1].date.begin.Iso(), "2024-01-01");
+  EXPECT_EQ(ev[1].date.end.Iso(), "2024-01-31");
+  ASSERT_TRUE(ev[2].source) << Codes(ev);
+  EXPECT_EQ(ev[2].source->code, "USA");
+}
+
 }  // namespace
 }  // namespace sitrep
