@@ -398,10 +398,26 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   ArticlePlaces focus_only;  // the article's focus, without mentions, paragraphs or anaphors
   focus_only.focus_country = places.focus_country;
   focus_only.focus = places.focus;
+  // "In a separate development, the United States last week imposed sanctions ...": an aside
+  // paragraph's dates stay in it; the story after it goes on from the day told before it.
+  std::optional<uint32_t> aside_paragraph;
+  std::optional<DateRange> carried_before_aside;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
     std::string_view stext(body.data() + s.start, s.end - s.start);
+    if (aside_paragraph && s.paragraph != *aside_paragraph) {
+      carried = carried_before_aside;
+      aside_paragraph.reset();
+    }
+    bool opens_paragraph = si == 0 || text.sentences[si - 1].paragraph != s.paragraph;
+    if (opens_paragraph && !aside_paragraph)
+      for (std::string_view opener : {"In a separate development", "Separately,", "Elsewhere,",
+                                      "In other news", "In an unrelated"})
+        if (stext.starts_with(opener)) {
+          aside_paragraph = s.paragraph;
+          carried_before_aside = carried;
+        }
     auto update_carry = [&] {
       last_told.reset();
       for (const DateMention& d : s.dates) {

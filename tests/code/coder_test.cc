@@ -1757,5 +1757,17 @@ TEST(CoderDates, ThenAtTheHeadOfASentenceIsTheTimeJustNamed) {
   EXPECT_EQ(ev[2].source->code, "USA");
 }
 
+// An aside paragraph's dates stay in it: the story after it goes on from the day before it.
+TEST(CoderDates, AnAsidesDatesStayInIt) {
+  auto ev = CodeText(
+      "Police arrested 300 protesters in Islamabad on Sunday.\n\nIn a separate development, "
+      "the United States last week imposed sanctions on three Chinese firms.\n\nAmnesty "
+      "International urged the authorities to release the protesters.",
+      "2024-10-07");
+  ASSERT_EQ(ev.size(), 3u) << Codes(ev);
+  EXPECT_EQ(ev[2].root, "02");
+  EXPECT_EQ(ev[2].date.begin.Iso(), "2024-10-06") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
