@@ -245,6 +245,12 @@ struct Reader {
         if (!d->capital) capital_only = false;
         any = true;
         j += am.length;
+        // "Madina and Erdogan hospitals", "Kennedy Street": a person's name that names a
+        // building or a street is no actor.
+        if (!is_country && !d->capital && j < w.size() &&
+            In(K(j), {"hospital", "hospitals", "university", "stadium", "street", "square",
+                      "bridge", "mosque", "avenue", "road", "airport"}))
+          return 0;
       } else if (gm.length) {
         const AgentDef* best = nullptr;
         bool pl = false;
@@ -816,10 +822,12 @@ struct Reader {
     if (all.size() < 2) return;
     // A country's state (government, army, police) is one side, and each of its other
     // groups one of its own: "Colombia's government and the ELN agreed" are two.
+    // So are a state's unnamed ones: "troops and police arrested seven doctors" is one act.
     auto side = [](const ActorSpan& a) {
-      if (a.actor.country.empty()) return a.actor.code;
       std::string_view sector = std::string_view(a.actor.sector).substr(0, 3);
-      bool state = sector.empty() || In(sector, {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"});
+      bool state = In(sector, {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"});
+      if (a.actor.country.empty()) return a.generic && state ? std::string("state") : a.actor.code;
+      state = state || sector.empty();
       return a.actor.country + (state ? "" : "/" + std::string(sector));
     };
     bool any_named = std::any_of(all.begin(), all.end(), [](const ActorSpan& a) {
@@ -1772,6 +1780,14 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       c.weapon_count = r.WeaponCount(*ws);
       if (In(c.cameo, {"180", "183", "190"}) || (c.cameo == "1833" && ws->def->cameo != "183"))
         c.cameo = ws->def->cameo;
+      // "A military aircraft dropped bombs on a clinic": bombs from the air are an air strike.
+      if (c.cameo.substr(0, 3) == "183") {
+        static const WordSet kAircraft = {"aircraft",    "warplane", "warplanes", "jet",
+                                          "jets",        "plane",    "planes",    "helicopter",
+                                          "helicopters", "gunship",  "gunships"};
+        for (size_t k = r.ClauseStart(c.begin); k < c.begin; ++k)
+          if (kAircraft.Has(r.K(k))) c.cameo = "195";
+      }
       if (ws->plural && !c.weapon_count)
         c.summary = c.summary || true;
       else if (!ws->plural)

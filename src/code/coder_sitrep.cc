@@ -400,18 +400,18 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   focus_only.focus = places.focus;
   // "In a separate development, the United States last week imposed sanctions ...": an aside
   // paragraph's dates stay in it; the story after it goes on from the day told before it.
-  std::optional<uint32_t> aside_paragraph;
+  int64_t aside_paragraph = -1;  // the paragraph of the aside being read, or -1
   std::optional<DateRange> carried_before_aside;
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& s = text.sentences[si];
     if (s.end > body.size() || s.start >= s.end) continue;
     std::string_view stext(body.data() + s.start, s.end - s.start);
-    if (aside_paragraph && s.paragraph != *aside_paragraph) {
+    if (aside_paragraph >= 0 && s.paragraph != aside_paragraph) {
       carried = carried_before_aside;
-      aside_paragraph.reset();
+      aside_paragraph = -1;
     }
     bool opens_paragraph = si == 0 || text.sentences[si - 1].paragraph != s.paragraph;
-    if (opens_paragraph && !aside_paragraph)
+    if (opens_paragraph && aside_paragraph < 0)
       for (std::string_view opener : {"In a separate development", "Separately,", "Elsewhere,",
                                       "In other news", "In an unrelated"})
         if (stext.starts_with(opener)) {
@@ -543,7 +543,13 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
           if (m.start < stop && start < m.end) actor = true;  // ", the Pentagon said"
         if (actor) continue;
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
-        if (!reporting[mi]) sentence_mentions.push_back(&m);
+        // "were being treated at Madina and Erdogan hospitals": where the wounded went is not
+        // where anything happened, in this sentence or after it.
+        if (reporting[mi]) continue;
+        if (m.sentence < text.sentences.size() &&
+            WhereTheWoundedWent(body, text.sentences[m.sentence].start, m))
+          continue;
+        sentence_mentions.push_back(&m);
       }
       names_checked = actor_names.size();
     }
@@ -614,6 +620,14 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       } else if (article.published) {
         e.date = DateRange::Day(*article.published);
       }
+      // "At least two air strikes on health facilities in the past week": counted strikes over
+      // days are a summary; "air strikes on Mogoke on Saturday killed 11 civilians", "dropped
+      // bombs on a clinic on 3 March, killing five": a day's strikes with their dead are one
+      // happening told in detail.
+      bool one_day = p.date_from_text && e.date.begin == e.date.end;
+      if (c.weapon_count && *c.weapon_count >= 2 && e.date.end > e.date.begin)
+        p.cand.summary = true;
+      if (one_day && (c.fatalities || c.injuries)) p.cand.summary = false;
       Classify(e, c);
       // Verbal events need a speaker the text names.
       if (e.quad_class <= 3 && (!c.source || c.source->generic || c.source->actor.code.empty()))
@@ -769,11 +783,6 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   // A summary ("bombs have exploded in several incidents") told in detail later is dropped.
   for (Pending& a : pending) {
     if (a.dropped || !a.cand.summary) continue;
-    // "Air strikes on Mogoke on Saturday killed 11 civilians": a day's strikes with their
-    // dead are told in detail already.
-    if (a.date_from_text && a.event.date.begin == a.event.date.end &&
-        (a.event.fatalities || a.event.injuries))
-      continue;
     for (const Pending& b : pending) {
       if (&a == &b || b.dropped || b.cand.summary || b.event.root != a.event.root) continue;
       // Air strikes by one side are not told in detail by the other side's attack.
@@ -785,7 +794,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
                    a.event.date.begin - b.event.date.begin <= 7);
       if (!near) continue;
       // A battle does not tell air strikes in detail: the detail names the same weapon.
-      if (a.event.weapon && (!b.event.weapon || a.event.weapon->kind != b.event.weapon->kind))
+      // (Or the same kind of attack: bombs an aircraft dropped tell "air strikes".)
+      if (a.event.weapon && a.event.cameo != b.event.cameo &&
+          (!b.event.weapon || a.event.weapon->kind != b.event.weapon->kind))
         continue;
       // Nor by an attack in another country ("jets bombed targets in Gaza" after an ambush in
       // Burkina Faso).

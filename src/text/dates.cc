@@ -155,6 +155,7 @@ class DateFinder {
     const Token& t = t_[i];
     if (t.kind == TokenKind::kNumber) {
       if (Opt m = Iso(i)) return m;
+      if (Opt m = DayRangeMonth(i, i, false)) return m;
       if (Opt m = DayMonth(i, i)) return m;
       if (Opt m = Count(i)) return m;
       return Year(i, i);
@@ -328,7 +329,28 @@ class DateFinder {
   }
 
   // "between June 20 and 27", "from May 10 to 21", "between 2015 and 2018".
+  // "1-5 March", "3 to 5 March 2025"; with "between", also "1 and 5 March". `first` is where the
+  // mention starts ("between"), `i` the first day.
+  Opt DayRangeMonth(uint32_t i, uint32_t first, bool between) const {
+    int d1 = DayAt(i);
+    bool connector = Dash(i + 1) || L(i + 1) == Lex::kTo || (between && L(i + 1) == Lex::kAnd);
+    int d2 = connector ? DayAt(i + 2) : 0;
+    int m = d2 ? MonthAt(i + 3) : 0;
+    if (!d1 || !m || d2 < d1) return std::nullopt;
+    uint32_t j = i + 4;
+    std::optional<Date> a, b;
+    if (int y = YearAt(j)) {
+      a = Ymd(y, m, d1), b = Ymd(y, m, d2);
+      ++j;
+    } else {
+      a = InferYear(m, d1), b = InferYear(m, d2);
+    }
+    if (!a || !b || *b < *a) return std::nullopt;
+    return Make(first, j, Span(*a, *b), false);
+  }
+
   Opt Between(uint32_t i) const {
+    if (Opt r = DayRangeMonth(i + 1, i, L(i) == Lex::kBetween)) return r;
     if (MonthAt(i + 1)) {
       Opt m = Month(i + 1, i, true);
       if (m && m->range.precision == DatePrecision::kRange) return m;

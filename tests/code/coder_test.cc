@@ -1769,5 +1769,36 @@ TEST(CoderDates, AnAsidesDatesStayInIt) {
   EXPECT_EQ(ev[2].date.begin.Iso(), "2024-10-06") << Codes(ev);
 }
 
+// Where the wounded were treated is no place of the event, and "Erdogan hospital" no actor.
+TEST(CoderArticle, HospitalsTheWoundedWentToAreNeitherPlacesNorActors) {
+  auto ev = CodeWithPlaces(
+      "Gunmen stormed a hotel in Mogadishu on Friday, killing nine civilians.\n\nPolice said 23 "
+      "people were being treated at Madina and Erdogan hospitals. Later on Saturday, police "
+      "arrested three men in the city.",
+      {{"Mogadishu", "SOM", 2.04, 45.34}, {"Madina", "SAU", 24.47, 39.61}});
+  for (const Event& e : ev) {
+    ASSERT_TRUE(e.location) << Codes(ev);
+    EXPECT_EQ(e.location->country, "SOM") << Codes(ev);
+    EXPECT_FALSE(e.source && e.source->country == "TUR") << Codes(ev);
+    EXPECT_FALSE(e.source && e.source->country == "SAU") << Codes(ev);
+  }
+}
+
+// Counted strikes over a week are a summary of those told on their days; bombs an aircraft
+// drops are an air strike; a state's unnamed troops and police act as one.
+TEST(CoderArticle, CountedStrikesOfAWeekAndBombsFromTheAir) {
+  auto ev = CodeText(
+      "Myanmar's military carried out at least two air strikes on clinics in Sagaing in the "
+      "past week.\n\nOn 3 March, a military aircraft dropped bombs on a village clinic, killing "
+      "five people.\n\nBetween 1 and 5 March, troops and police arrested seven doctors.",
+      "2025-03-07");
+  std::vector<std::string> got;
+  for (const Event& e : ev)
+    got.push_back(e.cameo + "@" + e.date.begin.Iso() + ".." + e.date.end.Iso());
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"195@2025-03-03..2025-03-03", "173@2025-03-01..2025-03-05"}))
+      << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep

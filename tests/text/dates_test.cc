@@ -157,6 +157,16 @@ TEST(Dates, AfterWithAComplementLateInTheSentenceDatesTheComplement) {
             "2021-07-14");
 }
 
+TEST(Dates, DayFirstRanges) {
+  EXPECT_EQ(One("Between 1 and 5 July, troops arrested seven doctors."),
+            "Between 1 and 5 July|2021-07-01|2021-07-05|range");
+  EXPECT_EQ(One("from 3 to 5 March 2020 it rained"),
+            "from 3 to 5 March 2020|2020-03-03|2020-03-05|range");
+  EXPECT_EQ(One("on 1-2 July fighting raged"), "1-2 July|2021-07-01|2021-07-02|range");
+  // "between 5 and 1 July" is no range; "5 July" alone is still read.
+  EXPECT_EQ(One("between 5 and 1 July"), "1 July|2021-07-01|2021-07-01|day");
+}
+
 TEST(Dates, StoryRelativeWithoutAnchorIsDropped) {
   EXPECT_EQ(One("A day later rockets fell."), "0 dates");
 }
