@@ -454,10 +454,11 @@ struct Reader {
     // "the Dnipro strike", "the Kharkiv attack": a name between a determiner and the word.
     if (i >= 2 && prev.capitalized && !prev.punct && IsDeterminer(w[i - 2].key)) return true;
     if (In(prev.key,
-           {"roadside", "suicide", "car",     "drone",    "rocket",  "air",      "military",
-            "deadly",   "huge",    "large",   "powerful", "massive", "multiple", "several",
-            "recent",   "latest",  "alleged", "reported", "of",      "in",       "for",
-            "and",      "to",      "from",    "with",     "after",   "by"}))
+           {"roadside",  "suicide", "car",     "drone",     "rocket",  "air",      "military",
+            "artillery", "mortar",  "tank",    "ballistic", "cruise",  "cluster",  "naval",
+            "deadly",    "huge",    "large",   "powerful",  "massive", "multiple", "several",
+            "recent",    "latest",  "alleged", "reported",  "of",      "in",       "for",
+            "and",       "to",      "from",    "with",      "after",   "by"}))
       return prev.key != "to" || true;
     return false;
   }
@@ -746,10 +747,16 @@ struct Reader {
       // "Insurgents battled troops ... and looted shops": past "and", the object of the verb
       // before is not the subject; that verb's subject is.
       if (and_seen)
-        for (int ci = 0; ci < static_cast<int>(cands.size()); ++ci)
-          if (ci != self && cands[ci].trigger->kind == TriggerKind::kVerb &&
-              cands[ci].end == span.begin && cands[ci].source)
-            return cands[ci].source;
+        for (int ci = 0; ci < static_cast<int>(cands.size()); ++ci) {
+          const Candidate& before = cands[ci];
+          if (ci == self || before.trigger->kind != TriggerKind::kVerb || !before.source ||
+              before.end > span.begin || span.begin - before.end > 3)
+            continue;
+          bool object = true;  // "handed over the bodies of nine Congolese soldiers and ..."
+          for (size_t m = before.end; m < span.begin; ++m)
+            object &= w[m].number || IsDeterminer(K(m)) || K(m) == "of";
+          if (object) return before.source;
+        }
       return span;
     }
     return std::nullopt;
@@ -964,6 +971,10 @@ struct Reader {
     const WeaponSpan* best = nullptr;
     long best_d = 1 << 30;
     for (const WeaponSpan& ws : weapons) {
+      // "The blast came two days after fighters stormed a village": not across a date phrase.
+      if (ws.end <= c.begin ? BackgroundBetween(ws.end, c.begin)
+                            : BackgroundBetween(c.end, ws.begin))
+        continue;
       long d = ws.end <= c.begin ? static_cast<long>(c.begin - ws.end)
                                  : static_cast<long>(ws.begin) - static_cast<long>(c.end) + 1;
       if (ws.begin >= c.begin && ws.end <= c.end) d = -1;
@@ -1134,6 +1145,31 @@ struct Reader {
 
   // "accused the United States of delaying a deal by refusing to lift sanctions", "urged both
   // sides to agree to a ceasefire": what a statement asks for or blames is not an event itself.
+  // "Artillery shells fired by the RSF slammed into the camp": a participle after a weapon
+  // says whose the weapon is; the verb after it tells the attack, by them.
+  void WeaponsFiredBy() {
+    for (size_t i = 0; i < cands.size(); ++i) {
+      Candidate& c = cands[i];
+      if (c.fused || c.trigger->kind != TriggerKind::kVerb ||
+          (formsv[i] != Form::kParticiple && formsv[i] != Form::kPastOrParticiple))
+        continue;
+      bool after_weapon = std::any_of(weapons.begin(), weapons.end(),
+                                      [&](const WeaponSpan& ws) { return ws.end == c.begin; });
+      if (!after_weapon || c.end >= w.size() || !In(K(c.end), {"by", "from"})) continue;
+      for (size_t j = i + 1; j < cands.size(); ++j) {
+        Candidate& attack = cands[j];
+        if (attack.fused || attack.trigger->kind != TriggerKind::kVerb ||
+            attack.trigger->casualty || attack.cameo.substr(0, 2) < "18")
+          continue;
+        c.fused = true;
+        auto by = ByAgent(c.end);
+        if (by && (!attack.source || attack.source->begin == by->begin)) attack.source = by;
+        if (attack.target && by && attack.target->begin == by->begin) attack.target.reset();
+        break;
+      }
+    }
+  }
+
   void FuseComplements() {
     for (size_t i = 0; i < cands.size(); ++i) {
       Candidate& blame = cands[i];
@@ -1559,6 +1595,7 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   r.licensed.assign(r.cands.size(), false);
   bool force = r.ForceInSentence();
   for (size_t i = 0; i < r.cands.size(); ++i) r.Roles(i);
+  r.WeaponsFiredBy();
   r.FuseComplements();
   r.FuseConsequences();
   r.InterceptedWeapons();
@@ -1578,6 +1615,14 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused || c.trigger->kind != TriggerKind::kNoun) continue;
+    // "fired mortar | bombs at the posts": the rest of what a verb phrasing fired is its object.
+    if (std::any_of(r.cands.begin(), r.cands.end(), [&](const Candidate& v) {
+          return v.trigger->kind == TriggerKind::kVerb && !v.fused && v.end == c.begin &&
+                 v.cameo.substr(0, 2) >= "18";
+        })) {
+      c.fused = true;
+      continue;
+    }
     size_t d = c.begin;
     // ... and names before it: "the Dnipro strike", "the Mogadishu bombing".
     while (d > 0 &&
@@ -1747,7 +1792,8 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       // embassy (a government's) stormed by militiamen is still a riot.
       bool on_government =
           c.target && std::string_view(c.target->actor.sector).substr(0, 3) == "GOV";
-      bool armed = In(sector, {"MIL", "COP", "REB", "UAF"});
+      bool armed = In(sector, {"MIL", "COP", "REB", "UAF", "IMG"}) ||
+                   c.source->actor.code.rfind("IMG", 0) == 0;
       if (arson && In(sector, {"MIL", "REB", "UAF"}))
         c.cameo = "171";
       else if (!arson && armed && (on_armed_men || (!on_government && sector != "COP")))

@@ -535,7 +535,11 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         const PlaceMention& m = places.mentions[mi];
         for (size_t k = names_checked; k < actor_names.size() && !named_as_actor[mi]; ++k) {
           const auto& [start, stop, name] = actor_names[k];
-          if (m.start < stop && start < m.end && (name || m.location.precision == "country"))
+          // ... nor a place inside a group's name ("Islamic State West Africa Province",
+          // "Kurdistan Workers' Party").
+          bool inside_name = m.start >= start && m.end <= stop && stop - start > m.end - m.start;
+          if (m.start < stop && start < m.end &&
+              (name || m.location.precision == "country" || inside_name))
             named_as_actor[mi] = 1;
         }
         bool actor = named_as_actor[mi];

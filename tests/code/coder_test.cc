@@ -1800,5 +1800,54 @@ TEST(CoderArticle, CountedStrikesOfAWeekAndBombsFromTheAir) {
       << Codes(ev);
 }
 
+// "Artillery shells fired by the RSF slammed into the camp, killing eight": one attack by the
+// RSF with its dead, the participle telling whose the shells were.
+TEST(CoderActors, WeaponsFiredBySomeoneAreTheirAttack) {
+  auto ev = CodeText(
+      "Artillery shells fired by the Rapid Support Forces (RSF) slammed into Zamzam camp on "
+      "Saturday, killing at least eight people and wounding at least 20.",
+      "2024-08-12");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "SDNREB");
+  EXPECT_EQ(ev[0].fatalities, 8);
+  EXPECT_EQ(ev[0].injuries, 20);
+  // "fired mortar bombs at the posts, killing a woman": the bombs are what was fired.
+  ev = CodeText(
+      "Pakistani troops fired mortar bombs at Indian posts on Wednesday, killing a woman and "
+      "wounding three civilians.",
+      "2024-10-10");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].fatalities, 1);
+  EXPECT_EQ(ev[0].injuries, 3);
+}
+
+TEST(CoderGeneral, ExchangingArtilleryFireIsOneClash) {
+  auto ev = CodeText(
+      "On Thursday, Congolese troops and M23 fighters exchanged heavy artillery and mortar fire "
+      "around Kibumba.",
+      "2024-11-18");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+  ASSERT_TRUE(ev[0].source && ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "CODMIL");
+  EXPECT_EQ(ev[0].target->code, "CODREB");
+  ev = CodeText("On Sunday, the M23 handed over the bodies of nine soldiers to the Red Cross.",
+                "2024-11-18");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].cameo, "0841") << Codes(ev);
+}
+
+// A place inside a group's name is no place of its acts.
+TEST(CoderArticle, APlaceInsideAGroupsNameIsNoEventPlace) {
+  auto ev = CodeWithPlaces(
+      "Fighters of the Islamic State West Africa Province stormed a village on Sunday, "
+      "shooting dead nine villagers.",
+      {{"West Africa", "", 10.0, 0.0, "region"}});
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].location) << ev[0].location->text;
+  EXPECT_EQ(ev[0].root, "19") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
