@@ -875,6 +875,8 @@ struct Reader {
                          "wounding", "injuring",  "one",  "its"}))
         break;
       if (K(k) == "by") by_seen = true;
+      // "blocked roads ... until police dispersed them": the object ends where a clause opens.
+      if (OpensClause(k) && !quoted[k]) break;
       int a = actor_at[k];
       if (a < 0) continue;
       const ActorSpan& span = actors[a];
@@ -939,6 +941,10 @@ struct Reader {
   }
 
   bool Passive(const Candidate& c, Form f) const {
+    // "had been hurt", "were hit": verbs whose participle is their base form.
+    if (f == Form::kBase && c.begin > 0 &&
+        In(K(c.begin - 1), {"been", "be", "being", "was", "were", "is", "are", "get", "got"}))
+      return true;
     if (f != Form::kParticiple && f != Form::kPastOrParticiple) return false;
     size_t k = c.begin;
     while (k > 0 && IsAdverb(K(k - 1)) && K(k - 1) != "had" && K(k - 1) != "has") --k;

@@ -1849,5 +1849,27 @@ TEST(CoderArticle, APlaceInsideAGroupsNameIsNoEventPlace) {
   EXPECT_EQ(ev[0].root, "19") << Codes(ev);
 }
 
+// Tear gas is riot control, never a chemical weapon; the object of "blocked roads" ends where
+// "until police dispersed them" opens; youths are protesters.
+TEST(CoderProtest, TearGasDispersingYouthsBlockingRoads) {
+  auto ev = CodeText(
+      "In Kisumu, youths blocked roads with burning tyres until police dispersed them with tear "
+      "gas in the afternoon.");
+  bool dispersal = false;
+  for (const Event& e : ev) {
+    EXPECT_NE(e.root, "20") << Codes(ev);
+    EXPECT_FALSE(e.target && e.target->sector == "COP" && e.root == "14") << Codes(ev);
+    if (e.cameo == "175") dispersal = e.source && e.source->sector == "COP";
+    if (e.root == "14") EXPECT_TRUE(e.source && e.source->sector == "OPP") << Codes(ev);
+  }
+  EXPECT_TRUE(dispersal) << Codes(ev);
+}
+
+// "had been hurt": a participle that is also the base form is still passive.
+TEST(CoderPassive, BaseFormParticiplesAfterAnAuxiliary) {
+  auto ev = CodeText("Twelve officers had been hurt by stones on Tuesday.");
+  for (const Event& e : ev) EXPECT_FALSE(e.source && e.source->sector == "MIL") << Codes(ev);
+}
+
 }  // namespace
 }  // namespace sitrep
