@@ -527,6 +527,12 @@ struct Reader {
     }
     bool capital_mid = i > 0 && w[i].capitalized && !(i == 1 && IsQuote(w[0]));
     bool noun_context = NounReading(i);
+    // "an Israeli drone hit a car": a verb whose past is its base form, with its object after
+    // it, is the verb ("a drone hit on the base" stays a noun).
+    if (noun_context && verb && m.length == 1 && verb->form == Form::kBase && i + 1 < w.size() &&
+        In(K(i + 1), {"a", "an", "the", "two", "three", "several"}) && i > 0 &&
+        lex.weapons.Longest(w, i - 1).length)
+      noun_context = false;
     if (verb && (verb->form == Form::kBase || verb->form == Form::kS) &&
         ((noun_context && m.length == 1) || capital_mid))
       verb = nullptr;

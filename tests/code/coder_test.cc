@@ -1871,5 +1871,14 @@ TEST(CoderPassive, BaseFormParticiplesAfterAnAuxiliary) {
   for (const Event& e : ev) EXPECT_FALSE(e.source && e.source->sector == "MIL") << Codes(ev);
 }
 
+// "An Israeli drone hit a car": "hit" after a weapon, with its object after it, is the verb.
+TEST(CoderGeneral, AWeaponThatHitSomethingIsAnAttack) {
+  auto ev = CodeText("An Israeli drone hit a car near Tyre on Thursday.", "2024-03-21");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "ISRMIL");
+}
+
 }  // namespace
 }  // namespace sitrep
