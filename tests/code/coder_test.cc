@@ -1860,7 +1860,9 @@ TEST(CoderProtest, TearGasDispersingYouthsBlockingRoads) {
     EXPECT_NE(e.root, "20") << Codes(ev);
     EXPECT_FALSE(e.target && e.target->sector == "COP" && e.root == "14") << Codes(ev);
     if (e.cameo == "175") dispersal = e.source && e.source->sector == "COP";
-    if (e.root == "14") EXPECT_TRUE(e.source && e.source->sector == "OPP") << Codes(ev);
+    if (e.root == "14") {
+      EXPECT_TRUE(e.source && e.source->sector == "OPP") << Codes(ev);
+    }
   }
   EXPECT_TRUE(dispersal) << Codes(ev);
 }
