@@ -1064,6 +1064,11 @@ struct Reader {
       }
       bool passive = Passive(c, f);
       bool attack = Attack(c);
+      // "a ceasefire brokered by Angola": a phrasing that ends in "by" has its agent after it.
+      if (K(c.end - 1) == "by") {
+        c.source = ByAgent(c.end - 1);
+        if (c.source) return;
+      }
       if (passive && !t.subject_is_target &&
           In(K(c.end - 1), {"at", "on", "upon", "against", "into", "toward", "towards"})) {
         // "rockets were fired at U.S. forces": the object of the preposition suffers it.

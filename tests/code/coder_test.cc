@@ -1882,5 +1882,14 @@ TEST(CoderGeneral, AWeaponThatHitSomethingIsAnAttack) {
   EXPECT_EQ(ev[0].source->code, "ISRMIL");
 }
 
+// "A ceasefire brokered by Angola": the truce, by the one who brokered it.
+TEST(CoderGeneral, ACeasefireBrokeredBySomeone) {
+  auto ev = CodeText("A ceasefire brokered by Angola appeared to be holding on Monday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].cameo, "0871");
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "AGO");
+}
+
 }  // namespace
 }  // namespace sitrep
