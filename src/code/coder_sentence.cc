@@ -531,7 +531,7 @@ struct Reader {
     // it, is the verb ("a drone hit on the base" stays a noun).
     if (noun_context && verb && m.length == 1 && verb->form == Form::kBase && i + 1 < w.size() &&
         In(K(i + 1), {"a", "an", "the", "two", "three", "several"}) && i > 0 &&
-        lex.weapons.Longest(w, i - 1).length)
+        (lex.weapons.Longest(w, i - 1).length || actor_at[i - 1] >= 0))
       noun_context = false;
     if (verb && (verb->form == Form::kBase || verb->form == Form::kS) &&
         ((noun_context && m.length == 1) || capital_mid))
@@ -910,6 +910,13 @@ struct Reader {
   // "A Russian Iskander-M ballistic missile struck", "Ukrainian long-range drones hit": the
   // country named on the weapon that is the subject of an attack verb at `verb` fired it.
   std::optional<ActorSpan> WeaponOwner(size_t verb) const {
+    // "shells fired by the M23 hit a displacement site": whoever fired what strikes.
+    for (size_t k = verb; k > 1 && k + 8 > verb; --k) {
+      if (IsHardBreak(w[k - 1])) break;
+      if (K(k - 1) == "by" &&
+          In(K(k - 2), {"fired", "launched", "dropped", "sent", "flown", "planted", "thrown"}))
+        if (auto by = ByAgent(k - 1)) return by;
+    }
     for (const WeaponSpan& ws : weapons) {
       if (ws.end > verb || verb - ws.end > 2) continue;
       for (size_t k = ws.begin; k > 0 && k + 5 > ws.begin; --k) {

@@ -1891,5 +1891,17 @@ TEST(CoderGeneral, ACeasefireBrokeredBySomeone) {
   EXPECT_EQ(ev[0].source->code, "AGO");
 }
 
+// "Shells fired by the M23 hit a displacement site": whoever fired what strikes.
+TEST(CoderActors, WhoFiredWhatStrikesIsItsSource) {
+  auto ev = CodeText(
+      "On Friday, shells fired by the M23 hit a displacement site near Sake, killing four "
+      "people.",
+      "2024-11-18");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "CODREB");
+  EXPECT_EQ(ev[0].fatalities, 4);
+}
+
 }  // namespace
 }  // namespace sitrep
