@@ -1088,6 +1088,11 @@ struct Reader {
       } else {
         SetSubject(subj, c.source, c.co_sources);
         c.target = Object(c.end, false, attack);
+        // "summoned the Turkish ambassador": the target inside a gapped phrasing.
+        if (!c.target && c.end - c.begin > 2)
+          for (size_t k = c.begin + 1; k + 1 < c.end && !c.target; ++k)
+            if (actor_at[k] >= 0 && !actors[actor_at[k]].locative && !actors[actor_at[k]].pronoun)
+              c.target = actors[actor_at[k]];
         if (c.target && c.source && c.target->begin == c.source->begin) c.target.reset();
       }
       if (!c.source) Between(c);
@@ -1225,6 +1230,20 @@ struct Reader {
   // "carried out air strikes on Houthi positions, destroying a drone workshop": the damage an
   // attack did is part of it.
   void FuseConsequences() {
+    // "protested outside the compound, carrying pictures and chanting against Ankara": how
+    // the protesters protested is their protest, against whom they chanted its target.
+    for (size_t j = 0; j < cands.size(); ++j) {
+      Candidate& c = cands[j];
+      if (c.fused || formsv[j] != Form::kIng || c.cameo.substr(0, 2) != "14") continue;
+      for (size_t i = 0; i < j; ++i) {
+        Candidate& protest = cands[i];
+        if (protest.fused || protest.cameo.substr(0, 2) != "14" || !SameReport(protest, c))
+          continue;
+        c.fused = true;
+        if (c.target && (!protest.target || protest.target->generic)) protest.target = c.target;
+        break;
+      }
+    }
     for (size_t j = 0; j < cands.size(); ++j) {
       Candidate& c = cands[j];
       // "drones hit a building, setting fire to the upper floors": the fire is the strike's.

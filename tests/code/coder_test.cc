@@ -1903,5 +1903,19 @@ TEST(CoderActors, WhoFiredWhatStrikesIsItsSource) {
   EXPECT_EQ(ev[0].fatalities, 4);
 }
 
+// The target inside a gapped phrasing ("summoned the Turkish ambassador"); how protesters
+// protested ("carrying pictures and chanting against Ankara") is their protest.
+TEST(CoderGeneral, TargetsInsideAPhrasingAndWaysOfProtesting) {
+  auto ev = CodeText("The Iraqi foreign ministry summoned the Turkish ambassador on Thursday.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].target) << Codes(ev);
+  EXPECT_EQ(ev[0].target->code, "TURGOV");
+  ev = CodeText(
+      "Several hundred people protested in Erbil on Wednesday, carrying pictures of victims and "
+      "chanting against Ankara.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "14");
+}
+
 }  // namespace
 }  // namespace sitrep
