@@ -1917,5 +1917,18 @@ TEST(CoderGeneral, TargetsInsideAPhrasingAndWaysOfProtesting) {
   EXPECT_EQ(ev[0].root, "14");
 }
 
+// Settlers and bandits who attack are armed men: an attack, not words.
+TEST(CoderActors, SettlersAndBanditsAreArmedMen) {
+  auto ev =
+      CodeText("Israeli settlers attacked the town of Huwara on Monday, setting fire to cars.");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->code, "ISRUAF");
+  ev = CodeText("Bandits abducted at least 43 villagers in Zamfara on Friday.");
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].source) << Codes(ev);
+  EXPECT_EQ(ev[0].source->sector, "UAF");
+}
+
 }  // namespace
 }  // namespace sitrep
