@@ -492,7 +492,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if (casualties_only) {
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
-        if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        // (A protest's clashes count too: "12 officers had been hurt by stones".)
+        if (si - it->sentence > 2 || (it->event.quad_class != 4 && it->event.root != "14")) break;
         if (told_elsewhere(it->event.location) || dated_apart(it->event.date)) break;
         for (const Candidate& c : reading.events) {
           if (c.injuries && !it->event.injuries) it->event.injuries = c.injuries;
@@ -513,7 +514,8 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     if ((reading.loose_injuries || reading.loose_fatalities) && reading.events.empty()) {
       for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
         if (it->dropped) continue;
-        if (si - it->sentence > 2 || it->event.quad_class != 4) break;
+        // (A protest's clashes count too: "12 officers had been hurt by stones".)
+        if (si - it->sentence > 2 || (it->event.quad_class != 4 && it->event.root != "14")) break;
         if (told_elsewhere(it->event.location) || dated_apart(it->event.date)) break;
         if (reading.loose_injuries && !it->event.injuries)
           it->event.injuries = reading.loose_injuries;
@@ -724,6 +726,21 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     for (size_t j = 0; j < i && !told_before; ++j)
       told_before = pending[j].event.root >= "18" && pending[j].event.quad_class == 4;
     if (!antecedent && !told_before && p.cand.stands_alone) p.dropped = false;
+  }
+  // "Gunmen stormed a neighbourhood ... Several homes were set on fire": damage no one is
+  // named for, told right after an attack in its paragraph, is that attack's.
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Pending& p = pending[i];
+    if (p.dropped || p.event.source || p.event.target ||
+        (p.event.cameo != "145" && p.event.cameo.substr(0, 3) != "171"))
+      continue;
+    for (size_t j = i; j-- > 0;) {
+      const Pending& q = pending[j];
+      if (q.paragraph != p.paragraph || p.sentence - q.sentence > 2) break;
+      if (q.dropped || q.event.root < "18" || q.event.quad_class != 4) continue;
+      p.dropped = true;
+      break;
+    }
   }
   // "A car bomb exploded in Mogadishu. Al-Shabaab claimed responsibility.": a claim with no
   // attack of its own names the perpetrator of the attack just told, when it had none.

@@ -1930,5 +1930,22 @@ TEST(CoderActors, SettlersAndBanditsAreArmedMen) {
   EXPECT_EQ(ev[0].source->sector, "UAF");
 }
 
+// Damage no one is named for, right after an attack, is the attack's; casualties without an
+// attack of their own right after a violent protest are the protest's.
+TEST(CoderArticle, UnattributedDamageAndProtestCasualtiesBelongToWhatCameBefore) {
+  auto ev = CodeText(
+      "Gunmen attacked a neighbourhood of Carrefour on Saturday. Several homes were set on "
+      "fire.",
+      "2024-06-10");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "19");
+  ev = CodeText(
+      "Protesters threw stones at police in Nairobi on Tuesday. Twelve officers had been hurt.",
+      "2024-07-16");
+  ASSERT_EQ(ev.size(), 1u) << Codes(ev);
+  EXPECT_EQ(ev[0].root, "14");
+  EXPECT_EQ(ev[0].injuries, 12);
+}
+
 }  // namespace
 }  // namespace sitrep
