@@ -430,7 +430,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
     // head of a sentence is the time the sentence before named, however wide.
     std::optional<DateRange> then;
     if (s.dates.empty() && last_told) {
-      std::string_view head = body.substr(s.start, std::min<size_t>(s.end - s.start, 16));
+      std::string_view head = stext.substr(0, 16);
       for (std::string_view opener :
            {"Then,", "Then ", "At the time,", "At that time,", "Back then,"})
         if (head.starts_with(opener)) then = last_told;
