@@ -393,8 +393,9 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   std::vector<uint8_t> named_as_actor(places.mentions.size(), 0);
   size_t names_checked = 0;
   const std::string& body = article.body;
-  std::vector<int8_t> reporting(places.mentions.size(), -1);  // ReportingPlace, once a mention
-  std::vector<const PlaceMention*> sentence_mentions;         // where a sentence's events may be
+  std::vector<int8_t> reporting(places.mentions.size(), -1);     // ReportingPlace, once a mention
+  std::vector<int8_t> wounded_went(places.mentions.size(), -1);  // WhereTheWoundedWent, once
+  std::vector<const PlaceMention*> sentence_mentions;            // where a sentence's events may be
   ArticlePlaces focus_only;  // the article's focus, without mentions, paragraphs or anaphors
   focus_only.focus_country = places.focus_country;
   focus_only.focus = places.focus;
@@ -552,9 +553,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         // "were being treated at Madina and Erdogan hospitals": where the wounded went is not
         // where anything happened, in this sentence or after it.
         if (reporting[mi]) continue;
-        if (m.sentence < text.sentences.size() &&
-            WhereTheWoundedWent(body, text.sentences[m.sentence].start, m))
-          continue;
+        if (wounded_went[mi] < 0)
+          wounded_went[mi] = m.sentence < text.sentences.size() &&
+                             WhereTheWoundedWent(body, text.sentences[m.sentence].start, m);
+        if (wounded_went[mi]) continue;
         sentence_mentions.push_back(&m);
       }
       names_checked = actor_names.size();
