@@ -1,8 +1,6 @@
 #include "code/coder_sentence.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <initializer_list>
 
 #include "base/phrase_set.h"
@@ -1590,11 +1588,6 @@ struct ReaderBuffers {
 
 }  // namespace
 
-// Whether actor span `a` opens with "the" ("The attackers").
-bool OpensDefinite(const Reader& r, const ActorSpan& a) {
-  return a.begin < a.end && IsDefinite(r.K(a.begin));
-}
-
 // Whether `c` is a fight its subjects wage on each other: "fought", "clashed", "exchanged
 // fire", not "attacked" (which has its target after it).
 bool MutualFight(const Reader& r, const Candidate& c) {
@@ -1727,11 +1720,12 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
     if (c.fused || c.trigger->kind != TriggerKind::kVerb || c.cameo.substr(0, 2) < "14" ||
         !c.source || !c.source->generic || c.trigger->casualty)
       continue;
-    bool definite = c.source->begin > 0 && IsDefinite(r.K(c.source->begin - 1));
+    // "the" before the span or opening it ("The attackers").
+    bool definite = (c.source->begin > 0 && IsDefinite(r.K(c.source->begin - 1))) ||
+                    IsDefinite(r.K(c.source->begin));
     bool perpetrators = false;
     for (size_t k = c.source->begin; k < c.source->end; ++k)
       perpetrators |= In(r.K(k), {"attacker", "attackers", "assailant", "assailants"});
-    if (OpensDefinite(r, *c.source)) definite = true;
     if (definite && perpetrators) {
       c.anaphoric = true;
       c.stands_alone = true;  // with no attack told before, it is one
@@ -1804,12 +1798,6 @@ SentenceReading ReadSentence(const Lexicon& lex, std::string_view body, const Se
       owner->source = c.source;
   }
 
-  if (std::getenv("SITREP_DEBUG_CODER"))
-    for (const Candidate& c : r.cands)
-      std::fprintf(stderr, "cand %s [%zu,%zu) fused=%d anaph=%d src=%s tgt=%s\n", c.cameo.c_str(),
-                   c.begin, c.end, c.fused, c.anaphoric,
-                   c.source ? c.source->actor.code.c_str() : "-",
-                   c.target ? c.target->actor.code.c_str() : "-");
   for (size_t i = 0; i < r.cands.size(); ++i) {
     Candidate& c = r.cands[i];
     if (c.fused && !c.anaphoric) continue;
