@@ -395,7 +395,14 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
   const std::string& body = article.body;
   std::vector<int8_t> reporting(places.mentions.size(), -1);     // ReportingPlace, once a mention
   std::vector<int8_t> wounded_went(places.mentions.size(), -1);  // WhereTheWoundedWent, once
-  std::vector<const PlaceMention*> sentence_mentions;            // where a sentence's events may be
+  auto where_the_wounded_went = [&](size_t mi) {
+    const PlaceMention& m = places.mentions[mi];
+    if (wounded_went[mi] < 0)
+      wounded_went[mi] = m.sentence < text.sentences.size() &&
+                         WhereTheWoundedWent(body, text.sentences[m.sentence].start, m);
+    return wounded_went[mi] == 1;
+  };
+  std::vector<const PlaceMention*> sentence_mentions;  // where a sentence's events may be
   ArticlePlaces focus_only;  // the article's focus, without mentions, paragraphs or anaphors
   focus_only.focus_country = places.focus_country;
   focus_only.focus = places.focus;
@@ -463,7 +470,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
           if (!a.locative && !a.pronoun && m.start < a.stop && a.start < m.end) actor = true;
         for (const auto& [start, stop] : reading.speakers)
           if (m.start < stop && start < m.end) actor = true;
-        if (actor || WhereTheWoundedWent(body, s.start, m)) continue;
+        if (actor || where_the_wounded_went(mi)) continue;
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
         if (reporting[mi]) continue;
         if (!Apart(m.location, *there)) return false;
@@ -552,11 +559,7 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
         if (reporting[mi] < 0) reporting[mi] = ReportingPlace(body, m);
         // "were being treated at Madina and Erdogan hospitals": where the wounded went is not
         // where anything happened, in this sentence or after it.
-        if (reporting[mi]) continue;
-        if (wounded_went[mi] < 0)
-          wounded_went[mi] = m.sentence < text.sentences.size() &&
-                             WhereTheWoundedWent(body, text.sentences[m.sentence].start, m);
-        if (wounded_went[mi]) continue;
+        if (reporting[mi] || where_the_wounded_went(mi)) continue;
         sentence_mentions.push_back(&m);
       }
       names_checked = actor_names.size();
@@ -569,6 +572,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
           std::find(countries.begin(), countries.end(), country) == countries.end())
         countries.push_back(country);
     }
+    // Which of the sentence's dates are when someone said something, and whether one is not.
+    std::vector<bool> said_on(reading.events.empty() ? 0 : s.dates.size());
+    for (size_t di = 0; di < said_on.size(); ++di) said_on[di] = SaidOn(body, s.start, s.dates[di]);
+    bool other_date = std::find(said_on.begin(), said_on.end(), false) != said_on.end();
     for (Candidate& c : reading.events) {
       // Protests, coercion and violence happen where the sentence says; a statement or a
       // vote may only mention a place ("accepted a proposal from Egypt").
@@ -593,12 +600,10 @@ std::vector<Event> SitrepCoder::Code(const Article& article, const AnalyzedText&
       // "The command said on Saturday it had carried out an air strike two days earlier":
       // the day of a statement is not that of the act it reports, when another date is there.
       bool material = c.cameo.substr(0, 2) >= "06";
-      bool other_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const DateMention& d) {
-        return !SaidOn(body, s.start, d);
-      });
       const DateMention* best = nullptr;
-      for (const DateMention& d : s.dates) {
-        if (material && other_date && SaidOn(body, s.start, d) && d.end <= c.near) continue;
+      for (size_t di = 0; di < s.dates.size(); ++di) {
+        const DateMention& d = s.dates[di];
+        if (material && other_date && said_on[di] && d.end <= c.near) continue;
         // "called on workers to join a strike beginning on March 5": a day after publication is
         // that of a plan, not of what the article reports.
         if (article.published && d.range.begin > *article.published) continue;
